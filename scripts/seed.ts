@@ -1,0 +1,17 @@
+// `npm run seed`: loads the demo center into the database named by MONGODB_URI.
+import '../server/src/graphql/schema.js'; // registers every model
+import { connectDb, disconnectDb, ensureIndexes } from '../server/src/db.js';
+import { seedDemo } from './seed/seed.js';
+
+const uri = process.env.MONGODB_URI;
+if (!uri) {
+  console.error('Set MONGODB_URI to the database to seed (npm start seeds its local database by itself).');
+  process.exit(1);
+}
+await connectDb(uri);
+await ensureIndexes();
+const result = await seedDemo({ adminPassword: process.env.SEED_ADMIN_PASSWORD, log: console.log });
+for (const a of result.accounts) {
+  console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.password ? `password: ${a.password}` : '(exists, password unchanged)'}`);
+}
+await disconnectDb();

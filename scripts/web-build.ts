@@ -1,0 +1,27 @@
+// Builds the web (both entries) unless web/dist is newer than every source file.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const WEB = path.resolve(import.meta.dirname, '..', 'web');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const p = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+export function webIsStale() {
+  const built = path.join(WEB, 'dist', 'admin.html');
+  return !existsSync(built) || statSync(built).mtimeMs < newest(WEB);
+}
+
+export async function buildWebIfStale(log: (m: string) => void = console.log) {
+  if (!webIsStale()) return;
+  log('building the web (vite)...');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.js';
+import { pingDb } from './db.js';
+import { createGraphQL } from './graphql/yoga.js';
+import type { Logger } from './lib/logger.js';
+import { mountWeb } from './web.js';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the whole HTTP app without listening, so tests and scripts can host it as they like. */
+export async function createApp({ config, logger }: { config: Config; logger: Logger }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Element Plus and ECharts set inline styles at runtime.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const db = await pingDb();
+    if (db.ok) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason: db.reason });
+  });
+
+  const yoga = createGraphQL(config, logger);
+  // Parsing here enforces the body limit (413); yoga reuses the parsed body.
+  app.use(yoga.graphqlEndpoint, express.json({ limit: config.bodyLimit }));
+  app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req, res }));
+
+  if (config.serveWeb) await mountWeb(app, config);
+
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) req.log.error({ err }, 'unhandled error');
+    const message = status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  };
+  app.use(onError);
+
+  return { app, yoga };
+}

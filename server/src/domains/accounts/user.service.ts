@@ -1,0 +1,98 @@
+import { Types } from 'mongoose';
+import type { Context, SessionUser } from '../../graphql/context.js';
+import { AppError, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
+import { paginate, textMatch } from '../../graphql/pagination.js';
+import { DepartmentModel } from '../departments/department.model.js';
+import { endSessions, toSessionUser } from './auth.service.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { Role } from './roles.js';
+import { UserModel, type User } from './user.model.js';
+
+export interface UserFilter {
+  search?: string | null;
+  role?: Role | null;
+  active?: boolean | null;
+}
+
+export function listUsers(f: UserFilter, page: number, pageSize: number) {
+  const filter = {
+    ...textMatch(f.search, ['username', 'displayName']),
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.active == null ? {} : { active: f.active }),
+  };
+  return paginate<User>(UserModel, filter, { role: 1, username: 1 }, page, pageSize);
+}
+
+/** A liaison must belong to an existing department; other roles belong to none. */
+async function departmentFor(role: Role, departmentId: string | null | undefined) {
+  if (role !== 'DEPARTMENT') return null;
+  if (!departmentId) throw validationFailed([{ path: 'departmentId', message: 'required for a department liaison' }]);
+  if (!(await DepartmentModel.exists({ _id: departmentId }))) {
+    throw validationFailed([{ path: 'departmentId', message: 'no such department' }]);
+  }
+  return new Types.ObjectId(departmentId);
+}
+
+export async function createUser(input: {
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId?: string | null;
+  password: string;
+}) {
+  const department = await departmentFor(input.role, input.departmentId);
+  const doc = await uniqueOr(
+    UserModel.create({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      department,
+      passwordHash: await hashPassword(input.password),
+    }),
+    'Account',
+  );
+  return doc.toObject<User>();
+}
+
+export async function updateUser(
+  actor: SessionUser,
+  id: string,
+  changes: { displayName?: string; role?: Role; departmentId?: string; active?: boolean },
+) {
+  const user = await UserModel.findById(id);
+  if (!user) throw notFound('Account');
+  if (id === actor.id && (changes.active === false || (changes.role && changes.role !== 'ADMIN'))) {
+    throw new AppError('INVALID_STATE', 'You cannot deactivate or demote your own account');
+  }
+  const role = changes.role ?? user.role;
+  if (changes.displayName) user.displayName = changes.displayName;
+  user.role = role;
+  user.department = await departmentFor(role, changes.departmentId ?? (user.department ? String(user.department) : null));
+  if (changes.active !== undefined) user.active = changes.active;
+  await user.save();
+  // A changed role or a deactivation must take effect now, not at the next login.
+  if (changes.role || changes.departmentId || changes.active === false) await endSessions(id);
+  return user.toObject<User>();
+}
+
+export async function resetPassword(id: string, password: string) {
+  const res = await UserModel.updateOne(
+    { _id: id },
+    { passwordHash: await hashPassword(password), passwordChangedAt: new Date() },
+  );
+  if (!res.matchedCount) throw notFound('Account');
+  await endSessions(id);
+  return true;
+}
+
+export async function changeOwnPassword(ctx: Context, current: string, next: string) {
+  const me = await UserModel.findById(ctx.user?.id).lean<User>();
+  if (!me || !(await verifyPassword(me.passwordHash, current))) {
+    throw validationFailed([{ path: 'currentPassword', message: 'wrong password' }]);
+  }
+  if (current === next) throw validationFailed([{ path: 'newPassword', message: 'must differ from the current one' }]);
+  await UserModel.updateOne({ _id: me._id }, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
+  // Other devices are logged out; this session stays.
+  await endSessions(String(me._id), ctx.sessionId);
+  return toSessionUser(me);
+}

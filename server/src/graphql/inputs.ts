@@ -1,0 +1,35 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+// Shared validators for arguments and input fields.
+
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'not a valid id');
+
+export const toObjectId = (id: string) => new Types.ObjectId(id);
+
+/** Trimmed text that must not be blank. */
+export const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+
+export const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/** Drops the fields a client left out (GraphQL gives null or undefined), for partial updates. */
+export function provided<T extends Record<string, unknown>>(input: T) {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], null | undefined>;
+  };
+}
+
+/**
+ * Validators for whole input objects, so one request reports every bad field at once (field-level
+ * validators stop at the first). `editOf` makes every field optional and nullable, as GraphQL
+ * sends the fields a partial update leaves out.
+ */
+export const inputOf = <S extends z.ZodRawShape>(shape: S) => z.object(shape);
+
+export function editOf<S extends z.ZodRawShape>(shape: S) {
+  return z.object(
+    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).nullish()])) as unknown as {
+      [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
+    },
+  );
+}

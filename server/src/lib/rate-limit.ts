@@ -1,0 +1,41 @@
+import mongoose from 'mongoose';
+import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+
+// Limits are counted in MongoDB (rate-limiter-flexible) so every app instance shares them.
+const registry: RateLimiterMongo[] = [];
+
+export function createLimiter(name: string, points: number, durationSec: number) {
+  const limiter = new RateLimiterMongo({
+    storeClient: mongoose.connection,
+    tableName: `ratelimit_${name}`,
+    keyPrefix: name,
+    points,
+    duration: durationSec,
+    // Indexes are built with the others by ensureIndexes(), not as a side effect of import.
+    disableIndexesCreation: true,
+  });
+  registry.push(limiter);
+  return limiter;
+}
+
+export async function ensureLimiterIndexes() {
+  for (const limiter of registry) await limiter.createIndexes();
+}
+
+/** Consumes a point; resolves to the seconds to wait when the limit is exhausted, else null. */
+export async function consumeOrRetryAfter(limiter: RateLimiterMongo, key: string, points = 1) {
+  try {
+    await limiter.consume(key, points);
+    return null;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    throw res; // a database error, not a rejection
+  }
+}
+
+/** Seconds to wait if the key is already over its limit, without consuming anything. */
+export async function retryAfterIfBlocked(limiter: RateLimiterMongo, key: string) {
+  const res = await limiter.get(key);
+  if (res && res.consumedPoints >= limiter.points) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return null;
+}

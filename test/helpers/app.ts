@@ -1,0 +1,45 @@
+// Hosts the real app on a random port against a fresh database per test file.
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import mongoose from 'mongoose';
+import { createApp } from '../../server/src/app.js';
+import { loadConfig, type Config } from '../../server/src/config.js';
+import { connectDb, disconnectDb, ensureIndexes } from '../../server/src/db.js';
+import '../../server/src/graphql/schema.js';
+import { createLogger } from '../../server/src/lib/logger.js';
+
+export interface TestApp {
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(opts: { web?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through mocha (npm test)');
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  await connectDb(uri, { dbName });
+  await ensureIndexes();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MONGODB_URI: uri,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SERVE_WEB: opts.web ? 'true' : 'false',
+    ...opts.env,
+  });
+  const { app } = await createApp({ config, logger: createLogger(config.logLevel) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await mongoose.connection.dropDatabase();
+      await disconnectDb();
+    },
+  };
+}
