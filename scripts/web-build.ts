@@ -23,5 +23,12 @@ export async function buildWebIfStale(log: (m: string) => void = console.log) {
   if (!webIsStale()) return;
   log('building the web (vite)...');
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production for the whole process; the caller's setting must survive it.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

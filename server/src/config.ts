@@ -24,15 +24,13 @@ const schema = z
     TRUST_PROXY: boolFromEnv.default(false),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
     SERVE_WEB: boolFromEnv.default(true),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
-    }
-    if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production' });
-    }
   });
+
+/** Checked on the raw environment so they are reported together with any other problem. */
+function productionProblems(env: NodeJS.ProcessEnv) {
+  if (env.NODE_ENV !== 'production') return [];
+  return ['SESSION_SECRET', 'PUBLIC_BASE_URL'].filter((k) => !env[k]).map((k) => `${k}: is required in production`);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -43,11 +41,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`) ?? []),
+    ...productionProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {

@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { chooseOption, DESKTOP, launchBrowser, watchErrors } from '../helpers/browser.js';
+import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
+
+describe('staff admin in Chromium', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let browser: Browser;
+  let admin: string;
+
+  before(async () => {
+    app = await startTestApp({ web: true });
+    browser = await launchBrowser();
+    const gsj = await makeDepartment('GSJ', '市工商行政管理局');
+    await makeWindow('B01', gsj);
+    admin = (await makeUser('ADMIN')).username;
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function loginAs(page: Page, username: string) {
+    await page.goto(`${app.url}/admin/`);
+    await page.waitForURL(/\/admin\/login/);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => !u.pathname.includes('/login'));
+  }
+
+  it('logs in, creates a window and shows a duplicate code next to the field', async () => {
+    const page = await browser.newPage(DESKTOP);
+    const errors = watchErrors(page);
+    await loginAs(page, admin);
+    await page.getByText(/^ADMIN \d+，您好$/).waitFor();
+
+    await page.getByRole('menuitem', { name: '服务窗口' }).click();
+    await page.getByRole('cell', { name: 'B01', exact: true }).waitFor();
+    await page.click('[data-test=create]');
+    const dialog = page.locator('.el-dialog');
+    await dialog.locator('input[name=code]').fill('B02');
+    await dialog.locator('input[name=zone]').fill('B');
+    await dialog.locator('input[name=name]').fill('企业登记窗口');
+    await chooseOption(page, '.el-dialog .el-form-item:has-text("所属部门") .el-select', '市工商行政管理局');
+    await dialog.locator('[data-test=save]').click();
+    await page.getByRole('cell', { name: '企业登记窗口' }).waitFor();
+    expect(await WindowModel.findOne({ code: 'B02' }).lean()).to.include({ name: '企业登记窗口', zone: 'B' });
+
+    // The server's DUPLICATE error lands under the code field.
+    await page.click('[data-test=create]');
+    await dialog.locator('input[name=code]').fill('b01');
+    await dialog.locator('input[name=zone]').fill('B');
+    await dialog.locator('input[name=name]').fill('重复窗口');
+    await chooseOption(page, '.el-dialog .el-form-item:has-text("所属部门") .el-select', '市工商行政管理局');
+    await dialog.locator('[data-test=save]').click();
+    const fieldError = dialog.locator('.el-form-item:has(input[name=code]) .el-form-item__error');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).to.include('already exists');
+    expect(errors.filter((e) => !e.includes('status of 200'))).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('switches to English and keeps it after a reload', async () => {
+    const page = await browser.newPage(DESKTOP);
+    await loginAs(page, admin);
+    await page.locator('[data-test=language]').getByText('English').click();
+    await page.getByRole('menuitem', { name: 'Windows' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Service items' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal('en');
+    await page.close();
+  });
+
+  it("shows a liaison only its role's menu and sends a logged-out visitor to the login page", async () => {
+    const dsj = await makeDepartment('DSJ', '市地方税务局');
+    const liaison = (await makeUser('DEPARTMENT', dsj)).username;
+    const page = await browser.newPage(DESKTOP);
+    await loginAs(page, liaison);
+    await page.getByRole('menuitem', { name: '服务窗口' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: '账号管理' }).count()).to.equal(0);
+    // Typing the address of an admin-only page lands back home with a notice.
+    await page.goto(`${app.url}/admin/accounts`);
+    await page.getByText('您的角色无权访问所请求的页面').waitFor();
+
+    await page.locator('[data-test=user-menu]').click();
+    await page.locator('[data-test=logout]').click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.goto(`${app.url}/admin/windows`);
+    await page.waitForURL(/\/admin\/login\?redirect=/);
+    await page.close();
+  });
+});

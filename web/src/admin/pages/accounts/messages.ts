@@ -1,0 +1,28 @@
+export default {
+  'zh-CN': {
+    username: '用户名',
+    displayName: '姓名',
+    role: '角色',
+    lastLogin: '最近登录',
+    never: '从未',
+    password: '初始密码',
+    new: '新增账号',
+    edit: '编辑账号',
+    resetPassword: '重置密码',
+    resetPrompt: '为 {name} 设置新密码（至少 10 个字符），其所有登录将被退出：',
+    departmentHint: '部门联络员必须指定所属部门',
+  },
+  en: {
+    username: 'Username',
+    displayName: 'Name',
+    role: 'Role',
+    lastLogin: 'Last login',
+    never: 'never',
+    password: 'Initial password',
+    new: 'New account',
+    edit: 'Edit account',
+    resetPassword: 'Reset password',
+    resetPrompt: 'New password for {name} (at least 10 characters); all their sessions end:',
+    departmentHint: 'A department liaison needs a department',
+  },
+};

@@ -1,0 +1,28 @@
+export default {
+  'zh-CN': {
+    code: '事项编码',
+    name: '事项名称',
+    category: '类别',
+    legalDays: '法定时限',
+    promisedDays: '承诺时限',
+    days: '{n} 个工作日',
+    instant: '即办',
+    new: '新增事项',
+    edit: '编辑事项',
+    categories: { LICENSING: '行政许可', NON_LICENSING: '非许可审批', PUBLIC_SERVICE: '政务服务' },
+    promisedRule: '承诺时限不能超过法定时限',
+  },
+  en: {
+    code: 'Code',
+    name: 'Name',
+    category: 'Category',
+    legalDays: 'Legal limit',
+    promisedDays: 'Promised limit',
+    days: '{n} working days',
+    instant: 'On the spot',
+    new: 'New service item',
+    edit: 'Edit service item',
+    categories: { LICENSING: 'Licensing', NON_LICENSING: 'Non-licensing approval', PUBLIC_SERVICE: 'Public service' },
+    promisedRule: 'Cannot exceed the legal limit',
+  },
+};

@@ -1,0 +1,80 @@
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import { Calendar, Document, House, OfficeBuilding, Postcard, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import type { Role } from '../stores/user';
+import AdminLayout from '../layout/AdminLayout.vue';
+import LoginView from '../pages/login/LoginView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** No login needed (the login page). */
+    public?: boolean;
+    /** Roles that may open the page; absent = every staff role. */
+    roles?: readonly Role[];
+    /** i18n key of the page title and menu entry. */
+    title?: string;
+    /** Menu group (i18n key under `menu.`) and icon; pages without `menu` stay off the menu. */
+    menu?: { group?: string; icon: Component };
+  }
+}
+
+const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
+  {
+    path: '/',
+    component: AdminLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('../pages/home/HomeView.vue'), meta: { title: 'menu.home', menu: { icon: House } } },
+      {
+        path: 'departments',
+        name: 'departments',
+        component: () => import('../pages/departments/DepartmentsView.vue'),
+        meta: { title: 'menu.departments', roles: ALL, menu: { group: 'registry', icon: OfficeBuilding } },
+      },
+      {
+        path: 'windows',
+        name: 'windows',
+        component: () => import('../pages/windows/WindowsView.vue'),
+        meta: { title: 'menu.windows', roles: ALL, menu: { group: 'registry', icon: Postcard } },
+      },
+      {
+        path: 'staff',
+        name: 'staff',
+        component: () => import('../pages/staff/StaffView.vue'),
+        meta: { title: 'menu.staff', roles: ALL, menu: { group: 'registry', icon: User } },
+      },
+      {
+        path: 'service-items',
+        name: 'service-items',
+        component: () => import('../pages/service-items/ServiceItemsView.vue'),
+        meta: { title: 'menu.serviceItems', roles: ALL, menu: { group: 'registry', icon: Tickets } },
+      },
+      {
+        path: 'roster',
+        name: 'roster',
+        component: () => import('../pages/roster/RosterView.vue'),
+        meta: { title: 'menu.roster', roles: ALL, menu: { group: 'registry', icon: Calendar } },
+      },
+      {
+        path: 'accounts',
+        name: 'accounts',
+        component: () => import('../pages/accounts/AccountsView.vue'),
+        meta: { title: 'menu.accounts', roles: ['ADMIN'], menu: { group: 'system', icon: UserFilled } },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('../pages/audit/AuditView.vue'),
+        meta: { title: 'menu.audit', roles: ['ADMIN'], menu: { group: 'system', icon: Document } },
+      },
+      {
+        path: ':rest(.*)*',
+        name: 'not-found',
+        component: () => import('../pages/home/NotFoundView.vue'),
+        meta: { title: 'msg.notFound' },
+      },
+    ],
+  },
+];

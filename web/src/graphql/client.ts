@@ -1,0 +1,67 @@
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
+
+// The one GraphQL client of the web. Errors arrive as ApiError with the server's code (or
+// NETWORK when the request never got an answer), so callers can map them to messages and forms.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type ErrorHook = (err: ApiError) => void;
+const hooks: ErrorHook[] = [];
+
+/** Called for every failed request, e.g. to send the admin back to the login page on 401. */
+export function onApiError(hook: ErrorHook) {
+  hooks.push(hook);
+}
+
+interface Envelope<R> {
+  data?: R | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; fields?: FieldError[] } & Record<string, unknown> }>;
+}
+
+export async function request<R, V>(doc: TadaDocumentNode<R, V>, variables?: V, init: { signal?: AbortSignal } = {}): Promise<R> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-wfp-csrf': '1' },
+      body: JSON.stringify({ query: print(doc), variables }),
+      signal: init.signal,
+    });
+  } catch (err) {
+    throw fail(new ApiError('NETWORK', (err as Error).message));
+  }
+  let body: Envelope<R>;
+  try {
+    body = (await res.json()) as Envelope<R>;
+  } catch {
+    throw fail(new ApiError(res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_RESPONSE', `HTTP ${res.status}`));
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const { code = 'INTERNAL', fields = [], ...rest } = first.extensions ?? {};
+    throw fail(new ApiError(code, first.message, fields, rest));
+  }
+  return body.data as R;
+}
+
+function fail(err: ApiError) {
+  for (const hook of hooks) hook(err);
+  return err;
+}
