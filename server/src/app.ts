@@ -3,12 +3,43 @@ import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
-import { pingDb } from './db.js';
+import { GraphQLError } from 'graphql';
+import { isDbUnavailable, pingDb } from './db.js';
+import { filesRouter } from './domains/files/files.routes.js';
+import { staffRouter } from './domains/staff/staff.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { mountWeb } from './web.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/**
+ * Errors of the plain HTTP routes, in the same shape as GraphQL errors: coded ones keep their
+ * code and status, the database being away is a 503, anything else is masked and logged.
+ */
+const onError: ErrorRequestHandler = (err, req, res, _next) => {
+  let status = 500;
+  let code = 'INTERNAL';
+  let message = 'Internal error';
+  if (err instanceof GraphQLError && err.extensions.code) {
+    code = String(err.extensions.code);
+    status = Number((err.extensions.http as { status?: number } | undefined)?.status ?? httpStatusOf(code));
+    message = err.message;
+  } else if (isDbUnavailable(err)) {
+    [status, code, message] = [503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; please retry'];
+  } else if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    status = err.status;
+    code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    message = status === 413 ? 'Request body too large' : err.message;
+  } else {
+    req.log.error({ err }, 'unhandled error');
+  }
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+function httpStatusOf(code: string) {
+  return ({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as Record<string, number>)[code] ?? 400;
+}
 
 /** Builds the whole HTTP app without listening, so tests and scripts can host it as they like. */
 export async function createApp({ config, logger }: { config: Config; logger: Logger }) {
@@ -68,14 +99,11 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(yoga.graphqlEndpoint, express.json({ limit: config.bodyLimit }));
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req, res }));
 
+  app.use(filesRouter());
+  app.use(staffRouter(logger));
+
   if (config.serveWeb) await mountWeb(app, config);
 
-  const onError: ErrorRequestHandler = (err, req, res, _next) => {
-    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) req.log.error({ err }, 'unhandled error');
-    const message = status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-  };
   app.use(onError);
 
   return { app, yoga };

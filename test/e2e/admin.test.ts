@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { chooseOption, DESKTOP, launchBrowser, watchErrors } from '../helpers/browser.js';
-import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
+import { makeDepartment, makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
 
 describe('staff admin in Chromium', function () {
   this.timeout(60_000);
@@ -61,6 +63,20 @@ describe('staff admin in Chromium', function () {
     await fieldError.waitFor();
     expect(await fieldError.textContent()).to.include('already exists');
     expect(errors.filter((e) => !e.includes('status of 200'))).to.deep.equal([]);
+    await page.close();
+  });
+
+  it("uploads a staff member's photo from the edit dialog", async () => {
+    const staffId = await makeStaff('GSJ09', await makeDepartment('ZJW', '市住房和城乡建设委员会'), '周晓');
+    const page = await browser.newPage(DESKTOP);
+    await loginAs(page, admin);
+    await page.goto(`${app.url}/admin/staff`);
+    await page.getByRole('row', { name: /周晓/ }).getByRole('button', { name: '编辑' }).click();
+    await page.locator('[data-test=photo-input]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('周晓') });
+    await page.locator('.el-dialog .el-avatar img').waitFor();
+    const src = await page.locator('.el-dialog .el-avatar img').getAttribute('src');
+    expect(src).to.match(/^\/files\/[a-f0-9]{24}$/);
+    expect(String((await StaffModel.findById(staffId).lean())!.photo)).to.equal(src!.split('/').pop());
     await page.close();
   });
 

@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'LOGIN_FAILED'
   | 'LOGIN_THROTTLED'
   | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'CSRF_HEADER_MISSING';
 
 export interface FieldError {
   /** Dotted path inside the input, e.g. "code" or "items.0.name". */

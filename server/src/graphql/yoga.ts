@@ -7,22 +7,19 @@ import type { Config } from '../config.js';
 import { isDbUnavailable } from '../db.js';
 import { SESSION_COOKIE, userFromSession } from '../domains/accounts/auth.service.js';
 import { useAuditLog } from '../domains/audit/audit.plugin.js';
+import { CSRF_HEADER } from '../lib/csrf.js';
 import type { Logger } from '../lib/logger.js';
 import { useArmor } from './armor.js';
 import type { Context } from './context.js';
 import { AppError } from './errors.js';
 import { schema } from './schema.js';
 
-export const CSRF_HEADER = 'x-wfp-csrf';
 
 // It wraps the resolvers of the (module-wide) schema, so it must exist once per process, not once
 // per app instance, or tests hosting several apps would record every mutation several times.
 const auditLog = useAuditLog();
 
-/**
- * Every request must carry our CSRF header, whatever its content type. Browsers cannot add a
- * custom header cross-site without a CORS preflight, which this server never grants.
- */
+/** Refuses any GraphQL request without the CSRF header (see lib/csrf.ts for why). */
 function useStrictCsrf(): Plugin {
   return {
     onRequestParse({ request }) {

@@ -65,3 +65,25 @@ function fail(err: ApiError) {
   for (const hook of hooks) hook(err);
   return err;
 }
+
+/** Sends a file as the raw body of a plain HTTP request (uploads are not GraphQL). */
+export async function sendFile<R>(method: 'PUT' | 'POST' | 'DELETE', url: string, file?: Blob): Promise<R> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'x-wfp-csrf': '1', ...(file ? { 'content-type': file.type || 'application/octet-stream' } : {}) },
+      body: file,
+    });
+  } catch (err) {
+    throw fail(new ApiError('NETWORK', (err as Error).message));
+  }
+  const body = (await res.json().catch(() => ({}))) as Envelope<never> & R;
+  const first = body.errors?.[0];
+  if (!res.ok || first) {
+    const { code = res.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', fields = [], ...rest } = first?.extensions ?? {};
+    throw fail(new ApiError(code, first?.message ?? `HTTP ${res.status}`, fields, rest));
+  }
+  return body;
+}

@@ -1,4 +1,4 @@
-import { request } from '@/graphql/client';
+import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const StaffPage = graphql(`
@@ -20,3 +20,6 @@ export const pageStaff = (f: StaffFilters, page: number, pageSize: number) =>
   request(StaffPage, { ...f, page, pageSize }).then((d) => d.staffPage);
 export const createStaff = (input: StaffInput) => request(Create, { input });
 export const updateStaff = (id: string, input: VariablesOf<typeof Update>['input']) => request(Update, { id, input });
+
+export const uploadPhoto = (id: string, file: Blob) => sendFile<{ photoUrl: string }>('PUT', `/api/staff/${id}/photo`, file);
+export const removePhoto = (id: string) => sendFile<{ photoUrl: null }>('DELETE', `/api/staff/${id}/photo`);

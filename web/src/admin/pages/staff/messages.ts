@@ -1,4 +1,26 @@
 export default {
-  'zh-CN': { staffNo: '工号', name: '姓名', title: '岗位', new: '新增人员', edit: '编辑人员', photo: '照片' },
-  en: { staffNo: 'Staff no.', name: 'Name', title: 'Post', new: 'New staff member', edit: 'Edit staff member', photo: 'Photo' },
+  'zh-CN': {
+    staffNo: '工号',
+    name: '姓名',
+    title: '岗位',
+    new: '新增人员',
+    edit: '编辑人员',
+    photo: '照片',
+    noPhoto: '无照片',
+    upload: '上传照片',
+    removePhoto: '删除照片',
+    photoHint: 'JPEG 或 PNG，不超过 2 MB；将显示在群众评价页面',
+  },
+  en: {
+    staffNo: 'Staff no.',
+    name: 'Name',
+    title: 'Post',
+    new: 'New staff member',
+    edit: 'Edit staff member',
+    photo: 'Photo',
+    noPhoto: 'None',
+    upload: 'Upload photo',
+    removePhoto: 'Remove photo',
+    photoHint: 'JPEG or PNG up to 2 MB; shown to citizens on the rating page',
+  },
 };

@@ -1,0 +1,32 @@
+import { parse as parseCookies } from 'cookie';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { SessionUser } from '../../graphql/context.js';
+import { CSRF_HEADER } from '../../lib/csrf.js';
+import { AppError, forbidden, unauthenticated } from '../../graphql/errors.js';
+import { SESSION_COOKIE, userFromSession } from './auth.service.js';
+import type { Role } from './roles.js';
+
+// The same session and CSRF rules as /graphql, for the few plain HTTP routes (uploads, images).
+
+export async function sessionUser(req: Request): Promise<SessionUser | null> {
+  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+  return (await userFromSession(token))?.user ?? null;
+}
+
+/** Staff only (optionally only these roles); puts the user in `res.locals.user`. */
+export function requireStaff(roles?: readonly Role[]): RequestHandler {
+  return (req, res, next) => {
+    sessionUser(req).then((user) => {
+      if (!user) return next(unauthenticated());
+      if (roles && !roles.includes(user.role)) return next(forbidden());
+      res.locals.user = user;
+      next();
+    }, next);
+  };
+}
+
+/** State-changing requests must carry the CSRF header, as GraphQL requests do. */
+export function requireCsrfHeader(req: Request, _res: Response, next: NextFunction) {
+  if (req.headers[CSRF_HEADER]) return next();
+  next(new AppError('CSRF_HEADER_MISSING', `Missing the ${CSRF_HEADER} header`, { http: { status: 403 } }));
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import mongoose, { Types } from 'mongoose';
+import { AppError } from '../../graphql/errors.js';
+
+// Uploaded images live in MongoDB GridFS (bucket "files"), so app instances share them and a
+// database backup covers them. The type is read from the bytes, never from the client's word.
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/** Who may read a file: anyone (staff photos on the rating page) or logged-in staff only. */
+export type Visibility = 'public' | 'staff';
+
+export interface FileMeta {
+  contentType: string;
+  purpose: string;
+  visibility: Visibility;
+  /** For department-scoped files: a liaison may read only its own department's. */
+  department: string | null;
+  sha256: string;
+  uploadedBy: string | null;
+}
+
+const bucket = () => new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'files' });
+
+/** Checks the bytes are a JPEG or PNG within the size limit and stores them. */
+export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
+  if (data.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty');
+  if (data.length > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
+      http: { status: 413 },
+    });
+  }
+  const type = await fileTypeFromBuffer(data);
+  if (!type || !(IMAGE_TYPES as readonly string[]).includes(type.mime)) {
+    throw new AppError('UNSUPPORTED_FILE_TYPE', 'Only JPEG and PNG images are accepted', { http: { status: 415 } });
+  }
+  const full: FileMeta = { ...meta, contentType: type.mime, sha256: createHash('sha256').update(data).digest('hex') };
+  const upload = bucket().openUploadStream(`${meta.purpose}.${type.ext}`, { metadata: full });
+  await new Promise<void>((resolve, reject) => {
+    upload.once('finish', () => resolve()).once('error', reject);
+    upload.end(data);
+  });
+  return { id: String(upload.id), contentType: type.mime, size: data.length };
+}
+
+export async function fileInfo(id: string) {
+  if (!Types.ObjectId.isValid(id)) return null;
+  const [file] = await bucket().find({ _id: new Types.ObjectId(id) }).limit(1).toArray();
+  return file ? { id, length: file.length, uploadDate: file.uploadDate, meta: file.metadata as FileMeta } : null;
+}
+
+export function openFile(id: string): Readable {
+  return bucket().openDownloadStream(new Types.ObjectId(id));
+}
+
+export async function removeFile(id: string | null | undefined) {
+  if (!id) return;
+  await bucket()
+    .delete(new Types.ObjectId(id))
+    .catch(() => undefined); // already gone is fine
+}
