@@ -26,7 +26,10 @@ export async function buildWebIfStale(log: (m: string) => void = console.log) {
   // Vite sets NODE_ENV=production for the whole process; the caller's setting must survive it.
   const nodeEnv = process.env.NODE_ENV;
   try {
-    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+    // One build per face (see web/vite.config.ts); the admin's clears web/dist first.
+    for (const mode of ['admin', 'citizen']) {
+      await build({ configFile: path.join(WEB, 'vite.config.ts'), mode, logLevel: 'warn' });
+    }
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

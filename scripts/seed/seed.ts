@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { hashPassword } from '../../server/src/domains/accounts/password.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
+import { importChineseDays } from '../../server/src/domains/calendar/calendar.service.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
@@ -91,6 +92,9 @@ export async function seedDemo(opts: { adminPassword?: string; log?: (m: string)
     })),
   );
   log(`registry: ${depts.size} departments, ${itemDocs.length} service items, ${windowDocs.size} windows, ${staffDocs.size} staff`);
+
+  const holidays = await importChineseDays(2024, new Date().getFullYear() + 1);
+  log(`calendar: ${holidays} holidays and make-up working days from the State Council schedule`);
 
   const accounts = await seedAccounts(opts.adminPassword, depts.get('GSJ')?._id ?? null);
   return {

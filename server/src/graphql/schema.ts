@@ -8,5 +8,6 @@ import '../domains/service-items/service-item.schema.js';
 import '../domains/windows/window.schema.js';
 import '../domains/staff/staff.schema.js';
 import '../domains/staff/duty.schema.js';
+import '../domains/calendar/calendar.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

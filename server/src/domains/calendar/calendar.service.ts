@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import { trusted } from 'mongoose';
+import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
+
+// Working-day arithmetic for deadlines. Dates are local to the center (Asia/Shanghai, UTC+8 all
+// year: China has no daylight saving), so a deadline is the end of a local day.
+
+const OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The local calendar date (YYYY-MM-DD) of an instant. */
+export const localDate = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+
+/** The last millisecond of a local date, as an instant. */
+export const endOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS + DAY_MS - 1);
+
+const nextDate = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const isWeekend = (ymd: string) => [0, 6].includes(new Date(`${ymd}T00:00:00Z`).getUTCDay());
+
+// One year of exceptions is a few dozen rows; each is read once a minute at most per process.
+const YEAR_CACHE_MS = 60_000;
+const years = new Map<string, { at: number; days: Promise<Map<string, 'HOLIDAY' | 'WORKDAY'>> }>();
+
+function exceptionsOf(year: string) {
+  const hit = years.get(year);
+  if (hit && Date.now() - hit.at < YEAR_CACHE_MS) return hit.days;
+  const days = CalendarDayModel.find({ _id: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }) })
+    .lean<CalendarDay[]>()
+    .then((rows) => new Map(rows.map((r) => [r._id, r.kind])));
+  days.catch(() => years.delete(year)); // never cache a failed read
+  years.set(year, { at: Date.now(), days });
+  return days;
+}
+
+export function clearCalendarCache() {
+  years.clear();
+}
+
+export async function isWorkingDay(ymd: string) {
+  const kind = (await exceptionsOf(ymd.slice(0, 4))).get(ymd);
+  return kind ? kind === 'WORKDAY' : !isWeekend(ymd);
+}
+
+/**
+ * The deadline "within n working days" of `start`: the end of the n-th working day after the
+ * local day of `start` (that day itself does not count).
+ */
+export async function addWorkingDays(start: Date, n: number): Promise<Date> {
+  let ymd = localDate(start);
+  for (let left = n; left > 0; ) {
+    ymd = nextDate(ymd);
+    if (await isWorkingDay(ymd)) left--;
+  }
+  if (n === 0 && !(await isWorkingDay(ymd))) return addWorkingDays(start, 1);
+  return endOfLocalDay(ymd);
+}
+
+/** Working days strictly after `from`'s local day up to and including `to`'s (0 if to ≤ from). */
+export async function workingDaysBetween(from: Date, to: Date) {
+  let count = 0;
+  const last = localDate(to);
+  for (let ymd = nextDate(localDate(from)); ymd <= last; ymd = nextDate(ymd)) {
+    if (await isWorkingDay(ymd)) count++;
+  }
+  return count;
+}
+
+type ChineseDays = Record<'holidays' | 'workdays', Record<string, string>>;
+
+/**
+ * Loads the State Council's holidays and make-up working days (调休) from the chinese-days
+ * package for the given years. Entries an admin created or changed are left alone.
+ */
+export async function importChineseDays(fromYear: number, toYear: number) {
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDays;
+  const rows = (['holidays', 'workdays'] as const).flatMap((group) =>
+    Object.entries(data[group])
+      .filter(([ymd]) => Number(ymd.slice(0, 4)) >= fromYear && Number(ymd.slice(0, 4)) <= toYear)
+      .map(([ymd, label]) => ({
+        _id: ymd,
+        kind: group === 'holidays' ? ('HOLIDAY' as const) : ('WORKDAY' as const),
+        name: label.split(',')[1] ?? '',
+      })),
+  );
+  if (rows.length) {
+    await CalendarDayModel.bulkWrite(
+      rows.map((r) => ({
+        updateOne: { filter: { _id: r._id }, update: { $setOnInsert: { ...r, source: 'chinese-days' as const } }, upsert: true },
+      })),
+    );
+  }
+  clearCalendarCache();
+  return rows.length;
+}
