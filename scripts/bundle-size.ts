@@ -1,0 +1,45 @@
+// Gzip size of the citizen face: what its entry loads up front, and everything it can load.
+// Run after a build (`npm run build`, or any test run); `npm run bench` prints it too.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface Chunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const DIST = path.resolve(import.meta.dirname, '..', 'web', 'dist');
+
+function collect(manifest: Record<string, Chunk>, key: string, lazy: boolean, seen = new Set<string>()) {
+  if (seen.has(key) || !manifest[key]) return seen;
+  seen.add(key);
+  const c = manifest[key];
+  for (const k of [...(c.imports ?? []), ...(lazy ? (c.dynamicImports ?? []) : [])]) collect(manifest, k, lazy, seen);
+  return seen;
+}
+
+const gz = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).length;
+
+/** Sizes in bytes (gzip) of the files reachable from `entry`, plus those of a named lazy page. */
+export function citizenBundleSize(page?: string) {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.citizen.json'), 'utf8')) as Record<string, Chunk>;
+  const files = (keys: Set<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
+  const sum = (set: Set<string>) => [...set].reduce((n, f) => n + gz(f), 0);
+  const entry = collect(manifest, 'citizen.html', false);
+  const pageKey = page && Object.keys(manifest).find((k) => k.includes(page));
+  const withPage = pageKey ? collect(manifest, pageKey, false, new Set(entry)) : entry;
+  return {
+    entry: sum(files(entry)),
+    page: pageKey ? sum(files(withPage)) : null,
+    all: sum(files(collect(manifest, 'citizen.html', true))),
+  };
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const s = citizenBundleSize(process.argv[2]);
+  const kb = (n: number | null) => (n === null ? '-' : `${(n / 1024).toFixed(1)} KB`);
+  console.log(`citizen entry ${kb(s.entry)}, with page ${process.argv[2] ?? '-'} ${kb(s.page)}, all pages ${kb(s.all)} (gzip, JS+CSS)`);
+}
