@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
+import { qrRouter } from './domains/windows/qr.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { mountWeb } from './web.js';
@@ -101,6 +102,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
 
   app.use(filesRouter());
   app.use(staffRouter(logger));
+  app.use(qrRouter(config));
 
   if (config.serveWeb) await mountWeb(app, config);
 

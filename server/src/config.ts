@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 // Every setting comes from the environment and is checked once at start, so a typo in a
@@ -24,6 +25,11 @@ const schema = z
     TRUST_PROXY: boolFromEnv.default(false),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
     SERVE_WEB: boolFromEnv.default(true),
+    // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
+    QR_KEYS: z
+      .string()
+      .regex(/^[a-z0-9]{1,8}:[^,:]{16,}(,[a-z0-9]{1,8}:[^,:]{16,})*$/, 'like "k2:<16+ chars>,k1:<16+ chars>"')
+      .optional(),
   });
 
 /** Checked on the raw environment so they are reported together with any other problem. */
@@ -63,7 +69,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT,
     serveWeb: e.SERVE_WEB,
+    qrKeys: parseQrKeys(e.QR_KEYS, e.SESSION_SECRET ?? DEV_SECRET),
   };
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** QR signing keys, newest first; without QR_KEYS one key is derived from the session secret. */
+function parseQrKeys(value: string | undefined, secret: string) {
+  if (!value) return [{ kid: 'k1', secret: createHmac('sha256', secret).update('qr-signing').digest('base64url') }];
+  return value.split(',').map((pair) => {
+    const [kid, key] = pair.split(':') as [string, string];
+    return { kid, secret: key };
+  });
+}

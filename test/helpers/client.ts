@@ -7,9 +7,25 @@ export interface GqlResult<T = any> {
 }
 
 export class Client {
-  cookie: string | null = null;
+  /** Every cookie the server set, like a browser's jar (paths and expiry ignored). */
+  readonly jar = new Map<string, string>();
 
   constructor(readonly baseUrl: string) {}
+
+  /** The session cookie as a request header value, or null when logged out. */
+  get cookie(): string | null {
+    const v = this.jar.get('wfp_session');
+    return v ? `wfp_session=${v}` : null;
+  }
+
+  set cookie(header: string | null) {
+    if (header) this.jar.set('wfp_session', header.replace(/^wfp_session=/, ''));
+    else this.jar.delete('wfp_session');
+  }
+
+  private cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
 
   async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
@@ -17,16 +33,18 @@ export class Client {
       headers: {
         'content-type': 'application/json',
         'x-wfp-csrf': '1',
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.jar.size ? { cookie: this.cookieHeader() } : {}),
         ...headers,
       },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = res.headers.getSetCookie();
-    for (const c of setCookie) {
+    for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
-      const [name, value] = pair!.split('=');
-      if (name === 'wfp_session') this.cookie = value ? `wfp_session=${value}` : null;
+      const eq = pair!.indexOf('=');
+      const [name, value] = [pair!.slice(0, eq), pair!.slice(eq + 1)];
+      const expired = /expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c);
+      if (!value || expired) this.jar.delete(name);
+      else this.jar.set(name, value);
     }
     const body = (await res.json()) as { data: T; errors?: GqlResult['errors'] };
     return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };

@@ -3,6 +3,7 @@ import { hashPassword } from '../../server/src/domains/accounts/password.js';
 import type { Role } from '../../server/src/domains/accounts/roles.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
+import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 
@@ -34,4 +35,9 @@ export async function makeWindow(code: string, departmentId: string, number = ++
 export async function makeStaff(staffNo: string, departmentId: string, name = `员工${staffNo}`) {
   const s = await StaffModel.create({ staffNo, name, department: departmentId });
   return String(s._id);
+}
+
+/** Puts a staff member on duty at a window from an hour ago, open-ended. */
+export async function putOnDuty(windowId: string, staffId: string, departmentId: string) {
+  await DutyModel.create({ window: windowId, staff: staffId, department: departmentId, from: new Date(Date.now() - 3600_000) });
 }

@@ -17,7 +17,13 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
-  | 'CSRF_HEADER_MISSING';
+  | 'CSRF_HEADER_MISSING'
+  | 'QR_INVALID'
+  | 'TICKET_INVALID'
+  | 'TICKET_USED'
+  | 'TICKET_EXPIRED'
+  | 'RATING_COOLDOWN'
+  | 'CASE_ALREADY_RATED';
 
 export interface FieldError {
   /** Dotted path inside the input, e.g. "code" or "items.0.name". */

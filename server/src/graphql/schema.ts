@@ -9,5 +9,6 @@ import '../domains/windows/window.schema.js';
 import '../domains/staff/staff.schema.js';
 import '../domains/staff/duty.schema.js';
 import '../domains/calendar/calendar.schema.js';
+import '../domains/ratings/public.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -33,6 +33,23 @@ function useStrictCsrf(): Plugin {
 }
 
 // Express hands yoga its req/res; yoga.fetch (used by scripts) has neither, hence the `?.` below.
+/**
+ * Errors graphql-js raises while coercing variables (a wrong enum value, a missing field) carry no
+ * code; give them BAD_USER_INPUT so every expected failure is coded for clients.
+ */
+function useCodedInputErrors(): Plugin {
+  const coded = (e: GraphQLError) =>
+    e.extensions?.code || !e.message.startsWith('Variable "$')
+      ? e
+      : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } });
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      setResult({ ...result, errors: result.errors.map((e) => coded(e as GraphQLError)) });
+    },
+  };
+}
+
 interface ServerContext {
   req: ExpressRequest;
   res: ExpressResponse;
@@ -59,6 +76,7 @@ export function createGraphQL(config: Config, logger: Logger) {
     },
     plugins: [
       useStrictCsrf(),
+      useCodedInputErrors(),
       useCookies(),
       useArmor(),
       auditLog,

@@ -22,6 +22,15 @@ export async function ensureLimiterIndexes() {
   for (const limiter of registry) await limiter.createIndexes();
 }
 
+/**
+ * A shared counter per key over a fixed window (no limit of its own): callers compare the count
+ * with a threshold they may change at run time (from settings).
+ */
+export function createCounter(name: string, durationSec: number) {
+  const limiter = createLimiter(name, Number.MAX_SAFE_INTEGER, durationSec);
+  return async (key: string) => (await limiter.consume(key)).consumedPoints;
+}
+
 /** Consumes a point; resolves to the seconds to wait when the limit is exhausted, else null. */
 export async function consumeOrRetryAfter(limiter: RateLimiterMongo, key: string, points = 1) {
   try {

@@ -11,6 +11,8 @@ const windowSchema = new Schema(
     department: { type: Schema.Types.ObjectId, ref: 'Department', required: true, index: true },
     serviceItems: { type: [Schema.Types.ObjectId], ref: 'ServiceItem', default: [] },
     active: { type: Boolean, default: true },
+    /** Part of the QR signature: bumping it revokes every printed code of this window. */
+    qrVersion: { type: Number, default: 1 },
   },
   { timestamps: true },
 );

@@ -7,6 +7,7 @@ import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { ServiceItemRef } from '../service-items/service-item.schema.js';
+import { qrUrl } from './qr.js';
 import { WindowModel, type Window } from './window.model.js';
 import * as service from './window.service.js';
 
@@ -26,6 +27,11 @@ WindowRef.implement({
     department: t.field({ type: DepartmentRef, resolve: (w) => String(w.department) }),
     serviceItems: t.field({ type: [ServiceItemRef], resolve: (w) => w.serviceItems.map(String) }),
     active: t.exposeBoolean('active'),
+    qrUrl: t.string({
+      description: 'What the QR code encodes: PUBLIC_BASE_URL/r/<code>?s=<signature>',
+      resolve: (w, _, ctx) => qrUrl(ctx.config, w.code, w.qrVersion),
+    }),
+    qrVersion: t.exposeInt('qrVersion', { description: 'Bumped when the printed codes are revoked' }),
   }),
 });
 
@@ -94,6 +100,13 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  reissueWindowQr: t.field({
+    type: WindowRef,
+    description: 'Revokes every printed QR code of the window and issues a new one',
+    authScopes: { roles: ['ADMIN'] },
+    args: { id: t.arg.id({ required: true, validate: objectId }) },
+    resolve: (_, a) => service.reissueQr(String(a.id)),
+  }),
   createWindow: t.field({
     type: WindowRef,
     authScopes: { roles: ['ADMIN'] },

@@ -114,3 +114,9 @@ export async function updateWindow(
   if (!doc) throw notFound('Window');
   return doc;
 }
+
+export async function reissueQr(id: string) {
+  const doc = await WindowModel.findByIdAndUpdate(id, { $inc: { qrVersion: 1 } }, { new: true }).lean<Window>();
+  if (!doc) throw notFound('Window');
+  return doc;
+}

@@ -1,0 +1,57 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+// 差评整改: every bad rating is verified, rectified and the citizen called back, within a
+// deadline in working days; or appealed as malicious/mistaken and, if a manager agrees, excluded.
+export const FOLLOW_UP_STATES = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED', 'APPEALED', 'EXCLUDED'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+export const CALLBACK_OUTCOMES = ['SATISFIED', 'UNSATISFIED', 'UNREACHABLE', 'NO_CONTACT'] as const;
+
+const stepSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    byName: { type: String, required: true },
+    action: { type: String, required: true },
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const followUpSchema = new Schema(
+  {
+    rating: { type: Schema.Types.ObjectId, ref: 'Rating', required: true, unique: true },
+    window: { type: Schema.Types.ObjectId, ref: 'Window', required: true },
+    department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
+    staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
+    level: { type: String, required: true },
+    ratedAt: { type: Date, required: true },
+    bimonth: { type: String, required: true },
+    state: { type: String, enum: FOLLOW_UP_STATES, default: 'OPEN' },
+    dueAt: { type: Date, required: true },
+    /** What happened and who was responsible. */
+    finding: { type: String, default: '' },
+    responsible: { type: String, default: '' },
+    /** What was done about it. */
+    action: { type: String, default: '' },
+    callbackOutcome: { type: String, enum: [...CALLBACK_OUTCOMES, null], default: null },
+    callbackNote: { type: String, default: '' },
+    appealReason: { type: String, default: '' },
+    /** The state an appeal interrupted, to return to when it is turned down. */
+    stateBeforeAppeal: { type: String, default: null },
+    decisionReason: { type: String, default: '' },
+    closedAt: { type: Date, default: null },
+    /** Closed (or excluded) by the deadline. */
+    onTime: { type: Boolean, default: null },
+    timeline: { type: [stepSchema], default: [] },
+  },
+  { timestamps: true },
+);
+
+followUpSchema.index({ department: 1, state: 1, dueAt: 1 });
+followUpSchema.index({ state: 1, dueAt: 1 });
+followUpSchema.index({ bimonth: 1, department: 1 });
+
+export type FollowUp = InferSchemaType<typeof followUpSchema> & { _id: Types.ObjectId; createdAt: Date };
+export const FollowUpModel = model('FollowUp', followUpSchema, 'follow_ups');

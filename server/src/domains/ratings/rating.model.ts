@@ -1,0 +1,77 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const RATING_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+/** 差评: the two lowest levels open a follow-up. */
+export const isNegative = (level: RatingLevel) => level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED';
+/** 好评: the two highest levels count towards the good-rating rate. */
+export const isGood = (level: RatingLevel) => level === 'VERY_SATISFIED' || level === 'SATISFIED';
+
+// One citizen's rating of one visit. Raters stay anonymous: the address is kept only as a keyed
+// hash (for abuse limits), an optional call-back phone only on bad ratings.
+const ratingSchema = new Schema({
+  /** Made by the citizen's page once per submission; a resend with the same key stores nothing new. */
+  clientKey: { type: String, required: true, unique: true },
+  window: { type: Schema.Types.ObjectId, ref: 'Window', required: true },
+  department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
+  /** Whoever the roster had on duty at the window at that moment (null if nobody). */
+  staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
+  level: { type: String, enum: RATING_LEVELS, required: true },
+  negative: { type: Boolean, required: true },
+  good: { type: Boolean, required: true },
+  tags: { type: [String], default: [] },
+  comment: { type: String, default: '' },
+  caseNumber: { type: String, default: null },
+  callbackPhone: { type: String, default: null },
+  ipHash: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  // Period keys (lib/periods.ts), precomputed for reporting.
+  day: { type: String, required: true },
+  week: { type: String, required: true },
+  month: { type: String, required: true },
+  bimonth: { type: String, required: true },
+  hour: { type: Number, required: true },
+  weekday: { type: Number, required: true },
+  /** A burst from one address at one window: kept and reviewable, but not counted. */
+  suspect: { type: Boolean, default: false },
+  suspectReason: { type: String, default: null },
+  /** Excluded after an approved appeal (malicious or mistaken rating): hidden, never deleted. */
+  excluded: { type: Boolean, default: false },
+  /** Whether statistics count it: neither suspect nor excluded. Kept in step by every change. */
+  counted: { type: Boolean, required: true },
+});
+
+ratingSchema.index({ counted: 1, day: 1 });
+ratingSchema.index({ department: 1, day: 1 });
+ratingSchema.index({ window: 1, createdAt: -1 });
+ratingSchema.index({ staff: 1, day: 1 });
+ratingSchema.index({ suspect: 1, createdAt: -1 });
+
+export type Rating = InferSchemaType<typeof ratingSchema> & { _id: Types.ObjectId };
+export const RatingModel = model('Rating', ratingSchema);
+
+// A ticket lets one page load submit one rating for one window, for a limited time.
+const ticketSchema = new Schema({
+  _id: { type: String }, // sha256 of the token the page holds
+  window: { type: Schema.Types.ObjectId, ref: 'Window', required: true },
+  department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
+  /** Who was on duty when the code was scanned: the rating is attributed to them. */
+  staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
+  expiresAt: { type: Date, required: true },
+  /** The clientKey that consumed it: a resend of that same submission may pass again. */
+  usedBy: { type: String, default: null },
+  usedAt: { type: Date, default: null },
+});
+ticketSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
+
+export type RatingTicket = InferSchemaType<typeof ticketSchema> & { _id: string };
+export const RatingTicketModel = model('RatingTicket', ticketSchema, 'rating_tickets');
+
+// 一次一评 per case: a case number (办件编号) can be rated once. Its own collection because a
+// unique index on an optional field would need a partial index, which the stand-in lacks.
+const ratedCaseSchema = new Schema({
+  _id: { type: String }, // the normalised case number
+  clientKey: { type: String, required: true },
+  at: { type: Date, required: true },
+});
+export const RatedCaseModel = model('RatedCase', ratedCaseSchema, 'rated_cases');

@@ -1,0 +1,150 @@
+import type { Context } from '../../graphql/context.js';
+import { AppError, validationFailed } from '../../graphql/errors.js';
+import { isDuplicateKey } from '../../db.js';
+import { createCounter } from '../../lib/rate-limit.js';
+import { periodKeys } from '../../lib/periods.js';
+import { addWorkingDays } from '../calendar/calendar.service.js';
+import { evaluateAlerts } from './alert.service.js';
+import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
+import { FollowUpModel } from './followup.model.js';
+import { RatedCaseModel, RatingModel, isGood, isNegative, type Rating, type RatingLevel } from './rating.model.js';
+import { ratingSettings, type RatingSettings } from './rating.settings.js';
+import { consumeTicket, ipHashOf, releaseTicket } from './ticket.service.js';
+
+export interface SubmitRatingInput {
+  ticket: string;
+  level: RatingLevel;
+  tags: string[];
+  comment: string;
+  caseNumber: string | null;
+  callbackPhone: string | null;
+  clientKey: string;
+}
+
+export interface SubmitRatingResult {
+  accepted: true;
+  /** True when this was a resend of a submission already stored. */
+  replayed: boolean;
+  negative: boolean;
+  followUpDays: number | null;
+}
+
+const ratingsPerIp = createCounter('rating_ip', 3600);
+const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
+
+function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: boolean): SubmitRatingResult {
+  return { accepted: true, replayed, negative: rating.negative, followUpDays: rating.negative ? s.followUpDays : null };
+}
+
+function checkTags(input: SubmitRatingInput, s: RatingSettings) {
+  const allowed = new Set((isNegative(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
+  const bad = input.tags.filter((t) => !allowed.has(t));
+  if (bad.length) throw validationFailed([{ path: 'tags', message: `not offered for this level: ${bad.join(', ')}` }]);
+  if (input.callbackPhone && !isNegative(input.level)) {
+    throw validationFailed([{ path: 'callbackPhone', message: 'only asked after a bad rating' }]);
+  }
+}
+
+/** 一次一评 per case number: claims it for this submission, or refuses if another has it. */
+async function claimCase(caseNumber: string, clientKey: string) {
+  try {
+    await RatedCaseModel.create({ _id: caseNumber, clientKey, at: new Date() });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const owner = await RatedCaseModel.findById(caseNumber).lean<{ clientKey: string }>();
+    if (owner?.clientKey !== clientKey) throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
+  }
+}
+
+/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
+export async function openFollowUp(rating: Rating, s: RatingSettings) {
+  if (!rating.negative) return;
+  const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
+  await FollowUpModel.updateOne(
+    { rating: rating._id },
+    {
+      $setOnInsert: {
+        rating: rating._id,
+        window: rating.window,
+        department: rating.department,
+        staff: rating.staff,
+        level: rating.level,
+        ratedAt: rating.createdAt,
+        bimonth: rating.bimonth,
+        state: 'OPEN',
+        dueAt,
+      },
+    },
+    { upsert: true },
+  );
+}
+
+/**
+ * Stores one citizen's rating. Order matters, as there are no transactions: a resend (same
+ * clientKey) is answered first; the cheap refusals come before the ticket is spent; the ticket is
+ * spent before the rating is written; and everything after the write is idempotent.
+ */
+export async function submitRating(ctx: Context, input: SubmitRatingInput): Promise<SubmitRatingResult> {
+  const s = await ratingSettings.get();
+  checkTags(input, s);
+  const previous = await RatingModel.findOne({ clientKey: input.clientKey }).lean<Rating>();
+  if (previous) {
+    await openFollowUp(previous, s);
+    return result(previous, s, true);
+  }
+
+  const ipHash = ipHashOf(ctx);
+  if ((await ratingsPerIp(ipHash)) > s.ipLimitPerHour) {
+    throw new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later');
+  }
+  const ticket = await consumeTicket(input.ticket, input.clientKey);
+  const windowId = String(ticket.window);
+  const stamps = await readStamps(ctx);
+  const wait = cooldownLeft(stamps, windowId, s.cooldownMinutes);
+  if (wait > 0) {
+    await releaseTicket(input.ticket, input.clientKey);
+    throw new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait });
+  }
+  if (input.caseNumber) {
+    await claimCase(input.caseNumber, input.clientKey).catch(async (err) => {
+      await releaseTicket(input.ticket, input.clientKey);
+      throw err;
+    });
+  }
+
+  const burst = (await ratingsPerIpAndWindow(`${ipHash}:${windowId}`)) >= s.burstCount;
+  const now = new Date();
+  const negative = isNegative(input.level);
+  const doc = {
+    clientKey: input.clientKey,
+    window: ticket.window,
+    department: ticket.department,
+    staff: ticket.staff,
+    level: input.level,
+    negative,
+    good: isGood(input.level),
+    tags: [...new Set(input.tags)],
+    comment: input.comment,
+    caseNumber: input.caseNumber,
+    callbackPhone: negative ? input.callbackPhone : null,
+    ipHash,
+    createdAt: now,
+    ...periodKeys(now),
+    suspect: burst,
+    suspectReason: burst ? `${s.burstCount}+ ratings from one address at this window within 10 minutes` : null,
+    excluded: false,
+    counted: !burst,
+  };
+  let rating: Rating;
+  try {
+    rating = (await RatingModel.create(doc)).toObject<Rating>();
+  } catch (err) {
+    // Two copies of one submission racing: the other one stored it.
+    if (!isDuplicateKey(err)) throw err;
+    return result(doc, s, true);
+  }
+  await openFollowUp(rating, s);
+  await evaluateAlerts(rating, s, ctx.logger);
+  await stampWindow(ctx, stamps, windowId, now.getTime());
+  return result(rating, s, false);
+}

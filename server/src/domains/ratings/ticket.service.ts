@@ -1,0 +1,74 @@
+import { trusted } from 'mongoose';
+import type { Context } from '../../graphql/context.js';
+import { AppError } from '../../graphql/errors.js';
+import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
+import { createCounter } from '../../lib/rate-limit.js';
+import { onDutyAt } from '../staff/duty.service.js';
+import { verifyWindowSignature } from '../windows/qr.js';
+import { WindowModel, type Window } from '../windows/window.model.js';
+import { RatingTicketModel, type RatingTicket } from './rating.model.js';
+import { ratingSettings } from './rating.settings.js';
+
+const ticketsPerIp = createCounter('ticket_ip', 3600);
+/** Scans per address per hour before tickets are refused (an office shares one address). */
+const TICKETS_PER_IP_HOUR = 2000;
+
+export const ipHashOf = (ctx: Context) => keyedHash(ctx.config.secret, 'ip', ctx.clientIp);
+
+/** The active window a QR code names, if its signature is right; otherwise QR_INVALID. */
+export async function windowForQr(ctx: Context, code: string, sig: string) {
+  const win = await WindowModel.findOne({ code: code.toUpperCase(), active: true }).lean<Window>();
+  // Same answer whether the code is unknown, inactive, revoked or forged.
+  if (!win || !verifyWindowSignature(ctx.config.qrKeys, win.code, win.qrVersion, sig)) {
+    throw new AppError('QR_INVALID', 'This QR code is not valid; please scan the code at the window again');
+  }
+  return win;
+}
+
+/**
+ * A single-use, expiring ticket to rate this window once. The staff member on duty is fixed now,
+ * at the scan: that is who served the citizen, even if the shift changes before they submit.
+ */
+export async function issueTicket(ctx: Context, code: string, sig: string) {
+  if ((await ticketsPerIp(ipHashOf(ctx))) > TICKETS_PER_IP_HOUR) {
+    throw new AppError('RATE_LIMITED', 'Too many requests from this network; please try again later');
+  }
+  const win = await windowForQr(ctx, code, sig);
+  const settings = await ratingSettings.get();
+  const token = randomToken(24);
+  const now = new Date();
+  const staff = (await onDutyAt([String(win._id)], now)).get(String(win._id))?.[0] ?? null;
+  const expiresAt = new Date(now.getTime() + settings.ticketMinutes * 60_000);
+  await RatingTicketModel.create({
+    _id: sha256(token),
+    window: win._id,
+    department: win.department,
+    staff,
+    expiresAt,
+  });
+  return { ticket: token, expiresAt, window: win };
+}
+
+/**
+ * Consumes the ticket for this submission, atomically. A resend of the same submission (same
+ * clientKey) may pass again, so a lost response never strands a citizen's rating.
+ */
+export async function consumeTicket(token: string, clientKey: string): Promise<RatingTicket> {
+  const id = sha256(token);
+  const now = new Date();
+  const ticket = await RatingTicketModel.findOneAndUpdate(
+    { _id: id, expiresAt: trusted({ $gt: now }), $or: [{ usedBy: null }, { usedBy: clientKey }] },
+    { usedBy: clientKey, usedAt: now },
+    { new: true },
+  ).lean<RatingTicket>();
+  if (ticket) return ticket;
+  const existing = await RatingTicketModel.findById(id).lean<RatingTicket>();
+  if (!existing) throw new AppError('TICKET_INVALID', 'Unknown rating ticket; please scan the QR code again');
+  if (existing.usedBy) throw new AppError('TICKET_USED', 'This ticket has already been used: one visit, one rating');
+  throw new AppError('TICKET_EXPIRED', 'The rating ticket has expired; please scan the QR code again');
+}
+
+/** Gives a consumed ticket back (a later check refused the rating, so the citizen may retry). */
+export async function releaseTicket(token: string, clientKey: string) {
+  await RatingTicketModel.updateOne({ _id: sha256(token), usedBy: clientKey }, { usedBy: null, usedAt: null });
+}
