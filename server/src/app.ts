@@ -8,6 +8,7 @@ import { isDbUnavailable, pingDb } from './db.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { qrRouter } from './domains/windows/qr.routes.js';
+import { ratingsRouter } from './domains/ratings/ratings.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { mountWeb } from './web.js';
@@ -103,6 +104,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(filesRouter());
   app.use(staffRouter(logger));
   app.use(qrRouter(config));
+  app.use(ratingsRouter(logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

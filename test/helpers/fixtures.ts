@@ -1,10 +1,13 @@
 // Records created straight through the models, for tests that need a world to act in.
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/src/domains/accounts/password.js';
 import type { Role } from '../../server/src/domains/accounts/roles.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
+import { RatingModel, isGood, isNegative, type RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
+import { periodKeys } from '../../server/src/lib/periods.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -40,4 +43,32 @@ export async function makeStaff(staffNo: string, departmentId: string, name = `å
 /** Puts a staff member on duty at a window from an hour ago, open-ended. */
 export async function putOnDuty(windowId: string, staffId: string, departmentId: string) {
   await DutyModel.create({ window: windowId, staff: staffId, department: departmentId, from: new Date(Date.now() - 3600_000) });
+}
+
+/** A rating written straight to the database (for analytics fixtures), counted unless told. */
+export async function makeRating(r: {
+  window: string;
+  department: string;
+  staff?: string | null;
+  level: RatingLevel;
+  at: Date;
+  suspect?: boolean;
+  excluded?: boolean;
+}) {
+  const doc = await RatingModel.create({
+    clientKey: randomUUID(),
+    window: r.window,
+    department: r.department,
+    staff: r.staff ?? null,
+    level: r.level,
+    negative: isNegative(r.level),
+    good: isGood(r.level),
+    ipHash: 'fixture',
+    createdAt: r.at,
+    ...periodKeys(r.at),
+    suspect: r.suspect ?? false,
+    excluded: r.excluded ?? false,
+    counted: !r.suspect && !r.excluded,
+  });
+  return String(doc._id);
 }

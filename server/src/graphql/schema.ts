@@ -10,5 +10,11 @@ import '../domains/staff/staff.schema.js';
 import '../domains/staff/duty.schema.js';
 import '../domains/calendar/calendar.schema.js';
 import '../domains/ratings/public.schema.js';
+import '../domains/ratings/rating.schema.js';
+import '../domains/ratings/followup.schema.js';
+import '../domains/ratings/alert.schema.js';
+import '../domains/ratings/stats.schema.js';
+import '../domains/ratings/public-stats.schema.js';
+import '../domains/ratings/settings.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -11,6 +11,9 @@ const DAY_MS = 86_400_000;
 /** The local calendar date (YYYY-MM-DD) of an instant. */
 export const localDate = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
+/** The first millisecond of a local date, as an instant. */
+export const startOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS);
+
 /** The last millisecond of a local date, as an instant. */
 export const endOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS + DAY_MS - 1);
 

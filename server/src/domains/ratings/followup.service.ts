@@ -1,0 +1,123 @@
+import { Types, trusted } from 'mongoose';
+import type { SessionUser } from '../../graphql/context.js';
+import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
+import { paginate } from '../../graphql/pagination.js';
+import { assertDepartment, departmentFilter } from '../accounts/access.js';
+import type { Role } from '../accounts/roles.js';
+import { FollowUpModel, type FollowUp, type FollowUpState } from './followup.model.js';
+import { RatingModel, type Rating } from './rating.model.js';
+
+// The follow-up state machine. Each action moves from given states to one state, atomically
+// (the expected state is part of the update's filter), appends to the timeline and is audited.
+
+const WORKERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
+const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
+export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
+
+export const ACTIONS = {
+  verify: { from: ['OPEN'], to: 'VERIFIED', roles: WORKERS },
+  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', roles: WORKERS },
+  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', roles: WORKERS },
+  close: { from: ['CALLED_BACK'], to: 'CLOSED', roles: MANAGERS },
+  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', roles: WORKERS },
+  exclude: { from: ['APPEALED'], to: 'EXCLUDED', roles: MANAGERS },
+  reinstate: { from: ['APPEALED'], to: null, roles: MANAGERS }, // back to where the appeal began
+} as const satisfies Record<string, { from: readonly FollowUpState[]; to: FollowUpState | null; roles: readonly Role[] }>;
+export type FollowUpAction = keyof typeof ACTIONS;
+
+/** What this user may do to this follow-up now (drives the buttons on the page). */
+export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpAction[] {
+  if (!user) return [];
+  return (Object.keys(ACTIONS) as FollowUpAction[]).filter((a) => {
+    const rule = ACTIONS[a];
+    return (rule.from as readonly string[]).includes(f.state) && rule.roles.includes(user.role);
+  });
+}
+
+export interface FollowUpFilter {
+  state?: FollowUpState | null;
+  departmentId?: string | null;
+  windowId?: string | null;
+  overdue?: boolean | null;
+}
+
+export function pageFollowUps(user: SessionUser | null, f: FollowUpFilter, page: number, pageSize: number) {
+  const now = new Date();
+  const filter = {
+    ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
+    ...departmentFilter(user),
+    ...(f.windowId ? { window: new Types.ObjectId(f.windowId) } : {}),
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.overdue === true ? { state: trusted({ $nin: FINISHED }), dueAt: trusted({ $lt: now }) } : {}),
+    ...(f.overdue === false ? { $or: [{ state: trusted({ $in: FINISHED }) }, { dueAt: trusted({ $gte: now }) }] } : {}),
+  };
+  return paginate<FollowUp>(FollowUpModel, filter, { dueAt: 1 }, page, pageSize);
+}
+
+export async function getFollowUp(user: SessionUser | null, id: string) {
+  const f = await FollowUpModel.findById(id).lean<FollowUp>();
+  if (!f) throw notFound('Follow-up');
+  assertDepartment(user, f.department, 'this follow-up');
+  return f;
+}
+
+export interface StepInput {
+  note?: string | null;
+  finding?: string | null;
+  responsible?: string | null;
+  action?: string | null;
+  outcome?: 'SATISFIED' | 'UNSATISFIED' | 'UNREACHABLE' | 'NO_CONTACT' | null;
+}
+
+/** The fields an action records, checked against what it needs. */
+async function fieldsFor(action: FollowUpAction, f: FollowUp, input: StepInput) {
+  const need = (path: keyof StepInput) => {
+    if (!input[path]?.toString().trim()) throw validationFailed([{ path, message: 'required' }]);
+    return String(input[path]).trim();
+  };
+  switch (action) {
+    case 'verify':
+      return { finding: need('finding'), responsible: input.responsible?.trim() ?? '' };
+    case 'rectify':
+      return { action: need('action') };
+    case 'callBack': {
+      const outcome = need('outcome');
+      const rating = await RatingModel.findById(f.rating).lean<Rating>();
+      // Real-name (phone given) bad ratings are called back without exception.
+      if (rating?.callbackPhone && outcome === 'NO_CONTACT') {
+        throw validationFailed([{ path: 'outcome', message: 'the citizen left a phone number: call them back' }]);
+      }
+      return { callbackOutcome: outcome, callbackNote: input.note?.trim() ?? '' };
+    }
+    case 'close': {
+      const closedAt = new Date();
+      return { closedAt, onTime: closedAt <= f.dueAt };
+    }
+    case 'appeal':
+      return { appealReason: need('note'), stateBeforeAppeal: f.state };
+    case 'exclude':
+    case 'reinstate':
+      return { decisionReason: need('note') };
+  }
+}
+
+export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
+  const f = await getFollowUp(user, id);
+  const rule = ACTIONS[action];
+  if (!rule.roles.includes(user.role)) throw forbidden(`the ${action} step`);
+  if (!(rule.from as readonly string[]).includes(f.state)) throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
+  const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;
+  const set = await fieldsFor(action, f, input);
+  const step = { at: new Date(), by: user.id, byName: user.displayName, action, from: f.state, to, note: input.note?.trim() ?? '' };
+  const updated = await FollowUpModel.findOneAndUpdate(
+    { _id: f._id, state: f.state },
+    { $set: { ...set, state: to }, $push: { timeline: step } },
+    { new: true },
+  ).lean<FollowUp>();
+  if (!updated) throw invalidState('The follow-up changed meanwhile; reload and try again');
+  if (action === 'exclude') {
+    // Hidden from statistics, never deleted.
+    await RatingModel.updateOne({ _id: f.rating }, { excluded: true, counted: false });
+  }
+  return updated;
+}

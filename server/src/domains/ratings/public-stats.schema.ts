@@ -1,0 +1,95 @@
+import { trusted } from 'mongoose';
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.js';
+import { bimonthRange, periodKeys } from '../../lib/periods.js';
+import { DepartmentModel, type Department } from '../departments/department.model.js';
+import { FollowUpModel } from './followup.model.js';
+import { RatingModel } from './rating.model.js';
+
+// The public page (no login): each department's 好评率 and 差评整改率 for a bimonthly period,
+// as the center publishes its results. Cached for a minute: anyone may ask, often.
+
+interface Row {
+  departmentName: string;
+  total: number;
+  goodRate: number;
+  bad: number;
+  rectificationRate: number | null;
+  rank: number | null;
+}
+interface PeriodStats {
+  period: string;
+  from: string;
+  to: string;
+  departments: Row[];
+}
+
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; value: Promise<PeriodStats> }>();
+
+async function compute(period: string): Promise<PeriodStats> {
+  const [ratings, followUps, depts] = await Promise.all([
+    RatingModel.aggregate<{ _id: unknown; total: number; good: number; bad: number }>([
+      { $match: { counted: true, bimonth: period } },
+      { $group: { _id: '$department', total: { $sum: 1 }, good: { $sum: { $cond: ['$good', 1, 0] } }, bad: { $sum: { $cond: ['$negative', 1, 0] } } } },
+    ]),
+    FollowUpModel.aggregate<{ _id: unknown; due: number; closed: number }>([
+      { $match: { bimonth: period, state: trusted({ $ne: 'EXCLUDED' }) } },
+      { $group: { _id: '$department', due: { $sum: 1 }, closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } } } },
+    ]),
+    DepartmentModel.find({ active: true }).sort({ sortOrder: 1 }).lean<Department[]>(),
+  ]);
+  const rows = depts.map((d) => {
+    const r = ratings.find((x) => String(x._id) === String(d._id));
+    const f = followUps.find((x) => String(x._id) === String(d._id));
+    return {
+      departmentName: d.name,
+      total: r?.total ?? 0,
+      goodRate: r?.total ? r.good / r.total : 0,
+      bad: r?.bad ?? 0,
+      rectificationRate: f?.due ? f.closed / f.due : null,
+      rank: null as number | null,
+    };
+  });
+  const ranked = rows.filter((r) => r.total > 0).sort((a, b) => b.goodRate - a.goodRate || b.total - a.total);
+  ranked.forEach((r, i) => (r.rank = i > 0 && ranked[i - 1]!.goodRate === r.goodRate ? ranked[i - 1]!.rank : i + 1));
+  return { period, ...bimonthRange(period), departments: [...ranked, ...rows.filter((r) => r.total === 0)] };
+}
+
+function periodStats(period: string) {
+  const hit = cache.get(period);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = compute(period);
+  value.catch(() => cache.delete(period));
+  cache.set(period, { at: Date.now(), value });
+  return value;
+}
+
+const PublicRow = builder.objectRef<Row>('PublicDepartmentStats').implement({
+  fields: (t) => ({
+    departmentName: t.exposeString('departmentName'),
+    total: t.exposeInt('total'),
+    goodRate: t.exposeFloat('goodRate', { description: '好评率' }),
+    bad: t.exposeInt('bad'),
+    rectificationRate: t.exposeFloat('rectificationRate', { nullable: true, description: '差评整改率; null without bad ratings' }),
+    rank: t.exposeInt('rank', { nullable: true }),
+  }),
+});
+
+const PublicPeriod = builder.objectRef<PeriodStats>('PublicPeriodStats').implement({
+  fields: (t) => ({
+    period: t.exposeString('period', { description: 'Bimonth key, e.g. 2026-B6 (Nov–Dec)' }),
+    from: t.exposeString('from'),
+    to: t.exposeString('to'),
+    departments: t.field({ type: [PublicRow], resolve: (p) => p.departments }),
+  }),
+});
+
+builder.queryField('publicDepartmentStats', (t) =>
+  t.field({
+    type: PublicPeriod,
+    description: "Each department's good-rating and rectification rates for a bimonth (default: the current one)",
+    args: { period: t.arg.string({ validate: z.string().regex(/^20\d{2}-B[1-6]$/, 'like 2026-B6') }) },
+    resolve: (_, a) => periodStats(a.period ?? periodKeys(new Date()).bimonth),
+  }),
+);
