@@ -6,8 +6,7 @@ export const ALERT_STATES = ['OPEN', 'ACKNOWLEDGED', 'CLOSED'] as const;
 // A live alert on the dashboard: too many unhappy citizens at a window right now, or one very
 // unhappy one. Staff acknowledge it (someone is on it) and close it.
 const alertSchema = new Schema({
-  /** One alert per rule, window and time bucket (or per rating): a unique key, so several app
-   * instances evaluating the same ratings raise it once. */
+  /** Unique per triggering rating or gate opening, so a retried evaluation raises nothing twice. */
   dedupeKey: { type: String, required: true, unique: true },
   rule: { type: String, enum: ALERT_RULES, required: true },
   window: { type: Schema.Types.ObjectId, ref: 'Window', required: true },
@@ -32,3 +31,11 @@ alertSchema.index({ state: 1, createdAt: -1 });
 
 export type Alert = InferSchemaType<typeof alertSchema> & { _id: Types.ObjectId };
 export const AlertModel = model('Alert', alertSchema);
+
+// "At most one alert of this rule at this window per period": a gate document per rule and
+// window, reopened atomically once its time has passed. Works across app instances.
+const alertGateSchema = new Schema({
+  _id: { type: String }, // rule:window
+  until: { type: Date, required: true },
+});
+export const AlertGateModel = model('AlertGate', alertGateSchema, 'alert_gates');

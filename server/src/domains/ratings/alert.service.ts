@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { isDuplicateKey } from '../../db.js';
 import type { Logger } from '../../lib/logger.js';
-import { AlertModel, type Alert } from './alert.model.js';
+import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
 import type { RatingSettings } from './rating.settings.js';
 
@@ -10,6 +10,22 @@ async function raise(doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'ackn
     await AlertModel.create(doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err; // already raised, by this or another instance
+  }
+}
+
+/** True for the first caller in `minutes`, for a given key; atomic across app instances. */
+async function passGate(key: string, minutes: number) {
+  const now = new Date();
+  try {
+    await AlertGateModel.findOneAndUpdate(
+      { _id: key, until: trusted({ $lte: now }) },
+      { until: new Date(now.getTime() + minutes * 60_000) },
+      { upsert: true },
+    );
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false; // the gate exists and is still shut
+    throw err;
   }
 }
 
@@ -30,10 +46,8 @@ export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: 
       RatingModel.countDocuments(recent),
       RatingModel.countDocuments({ ...recent, negative: true }),
     ]);
-    if (total >= s.alertMinRatings && negative / total >= s.alertNegativeShare) {
-      // One alert per window per period of the rule's length.
-      const bucket = Math.floor(rating.createdAt.getTime() / (s.alertWindowMinutes * 60_000));
-      await raise({ ...base, dedupeKey: `NS:${rating.window}:${bucket}`, rule: 'NEGATIVE_SHARE', rating: null, total, negative, minutes: s.alertWindowMinutes });
+    if (total >= s.alertMinRatings && negative / total >= s.alertNegativeShare && (await passGate(`NS:${rating.window}`, s.alertWindowMinutes))) {
+      await raise({ ...base, dedupeKey: `NS:${rating._id}`, rule: 'NEGATIVE_SHARE', rating: null, total, negative, minutes: s.alertWindowMinutes });
     }
   } catch (err) {
     // An alert is a convenience: failing to raise one must not fail the citizen's rating.
