@@ -17,5 +17,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Indexes are built by an explicit step before the server starts (never by autoIndex).
-CMD ["sh", "-c", "node dist/scripts/db-indexes.js && exec node dist/server/src/index.js"]
+# Indexes and data upgrades run as an explicit step before the server starts (never autoIndex).
+CMD ["sh", "-c", "node dist/scripts/db-migrate.js && exec node dist/server/src/index.js"]

@@ -1,6 +1,7 @@
 // `npm run seed`: loads the demo center into the database named by MONGODB_URI.
 import '../server/src/graphql/schema.js'; // registers every model
-import { connectDb, disconnectDb, ensureIndexes } from '../server/src/db.js';
+import { connectDb, disconnectDb } from '../server/src/db.js';
+import { migrate } from '../server/src/migrations.js';
 import { seedDemo } from './seed/seed.js';
 
 const uri = process.env.MONGODB_URI;
@@ -9,7 +10,7 @@ if (!uri) {
   process.exit(1);
 }
 await connectDb(uri);
-await ensureIndexes();
+await migrate();
 const result = await seedDemo({ adminPassword: process.env.SEED_ADMIN_PASSWORD, log: console.log });
 for (const a of result.accounts) {
   console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.password ? `password: ${a.password}` : '(exists, password unchanged)'}`);

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import '../server/src/graphql/schema.js'; // registers every model
 import { ConfigError, loadConfig } from '../server/src/config.js';
-import { connectDb, ensureIndexes } from '../server/src/db.js';
+import { connectDb } from '../server/src/db.js';
+import { migrate } from '../server/src/migrations.js';
 import { createLogger } from '../server/src/lib/logger.js';
 import { startServer } from '../server/src/server.js';
 import { startLocalDb } from './db.js';
@@ -33,7 +34,7 @@ try {
 }
 
 await connectDb(uri, { autoIndex: false });
-await ensureIndexes();
+await migrate();
 // The generated admin password is kept beside the local data so later starts can print it.
 const remembered = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
 const seeded = await seedDemo({ adminPassword: process.env.SEED_ADMIN_PASSWORD ?? remembered });

@@ -32,7 +32,7 @@ export async function disconnectDb() {
 
 /**
  * Creates the indexes of every registered model and rate limiter (import the schema first so all
- * models are registered). Run by `npm run db:indexes`, `npm start`, the Docker entrypoint and tests.
+ * models are registered). Run by `migrate()` (`npm run db:migrate`, `npm start`, the Docker image, the tests).
  */
 export async function ensureIndexes() {
   for (const model of Object.values(mongoose.connection.models)) {

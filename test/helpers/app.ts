@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/src/app.js';
 import { loadConfig, type Config } from '../../server/src/config.js';
-import { connectDb, disconnectDb, ensureIndexes } from '../../server/src/db.js';
+import { connectDb, disconnectDb } from '../../server/src/db.js';
+import { migrate } from '../../server/src/migrations.js';
 import '../../server/src/graphql/schema.js';
 import { createLogger } from '../../server/src/lib/logger.js';
 
@@ -19,7 +20,7 @@ export async function startTestApp(opts: { web?: boolean; env?: Record<string, s
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through mocha (npm test)');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await connectDb(uri, { dbName });
-  await ensureIndexes();
+  await migrate();
   const config = loadConfig({
     NODE_ENV: 'test',
     MONGODB_URI: uri,
