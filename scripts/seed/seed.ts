@@ -12,6 +12,7 @@ import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { seedDepartments, seedStaffNames } from './data.js';
+import { seedRatings } from './ratings.js';
 
 /** The roster starts here, so ratings in any demo period find someone on duty. */
 const ROSTER_START = new Date('2025-01-01T00:00:00+08:00');
@@ -47,7 +48,14 @@ function staffPlan() {
   });
 }
 
-export async function seedDemo(opts: { adminPassword?: string; log?: (m: string) => void } = {}): Promise<SeedResult> {
+export interface SeedOptions {
+  adminPassword?: string;
+  log?: (m: string) => void;
+  /** Days of demo activity (ratings, follow-ups...) up to today; 0 for the registry only. */
+  activityDays?: number;
+}
+
+export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
   const log = opts.log ?? (() => {});
   await upsertAll(
     DepartmentModel,
@@ -97,6 +105,13 @@ export async function seedDemo(opts: { adminPassword?: string; log?: (m: string)
   log(`calendar: ${holidays} holidays and make-up working days from the State Council schedule`);
 
   const accounts = await seedAccounts(opts.adminPassword, depts.get('GSJ')?._id ?? null);
+
+  const days = opts.activityDays ?? 180;
+  if (days > 0) {
+    const manager = (await UserModel.findOne({ username: 'manager' }).lean())!;
+    const r = await seedRatings(days, { id: manager._id, name: manager.displayName });
+    log(`activity: ${r.ratings} ratings and ${r.followUps} follow-ups over the last ${days} days`);
+  }
   return {
     departments: depts.size,
     serviceItems: itemDocs.length,

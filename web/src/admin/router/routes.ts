@@ -1,6 +1,20 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Document, House, OfficeBuilding, Postcard, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Calendar,
+  DataAnalysis,
+  Document,
+  House,
+  List,
+  OfficeBuilding,
+  Postcard,
+  Setting,
+  Tickets,
+  Timer,
+  User,
+  UserFilled,
+  Warning,
+} from '@element-plus/icons-vue';
 import type { Role } from '../stores/user';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
@@ -19,6 +33,7 @@ declare module 'vue-router' {
 }
 
 const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
+const HANDLERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
@@ -27,6 +42,24 @@ export const routes: RouteRecordRaw[] = [
     component: AdminLayout,
     children: [
       { path: '', name: 'home', component: () => import('../pages/home/HomeView.vue'), meta: { title: 'menu.home', menu: { icon: House } } },
+      {
+        path: 'ratings',
+        name: 'ratings',
+        component: () => import('../pages/ratings/RatingsDashboard.vue'),
+        meta: { title: 'menu.ratingsDashboard', roles: ALL, menu: { group: 'ratings', icon: DataAnalysis } },
+      },
+      {
+        path: 'follow-ups',
+        name: 'follow-ups',
+        component: () => import('../pages/follow-ups/FollowUpsView.vue'),
+        meta: { title: 'menu.followUps', roles: HANDLERS, menu: { group: 'ratings', icon: Warning } },
+      },
+      {
+        path: 'ratings/records',
+        name: 'rating-records',
+        component: () => import('../pages/rating-records/RatingRecordsView.vue'),
+        meta: { title: 'menu.ratingRecords', roles: HANDLERS, menu: { group: 'ratings', icon: List } },
+      },
       {
         path: 'departments',
         name: 'departments',
@@ -55,7 +88,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'roster',
         name: 'roster',
         component: () => import('../pages/roster/RosterView.vue'),
-        meta: { title: 'menu.roster', roles: ALL, menu: { group: 'registry', icon: Calendar } },
+        meta: { title: 'menu.roster', roles: ALL, menu: { group: 'registry', icon: Timer } },
+      },
+      {
+        path: 'settings/ratings',
+        name: 'rating-settings',
+        component: () => import('../pages/settings/RatingSettingsView.vue'),
+        meta: { title: 'menu.ratingSettings', roles: ['ADMIN', 'MANAGER'], menu: { group: 'system', icon: Setting } },
+      },
+      {
+        path: 'settings/calendar',
+        name: 'calendar',
+        component: () => import('../pages/settings/CalendarView.vue'),
+        meta: { title: 'menu.calendar', roles: ['ADMIN', 'MANAGER'], menu: { group: 'system', icon: Calendar } },
       },
       {
         path: 'accounts',
