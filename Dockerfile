@@ -1,5 +1,7 @@
 # Multi-stage build: compile the web and the server, then run them as a non-root user.
 FROM node:20-bookworm-slim AS build
+# argon2 compiles its native module at install (its prebuilt Linux binary is not usable here).
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
