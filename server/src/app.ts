@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
+import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
@@ -101,6 +102,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
 
   app.use(filesRouter());
   app.use(staffRouter(logger));
+  app.use(complaintsRouter(config, logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

@@ -9,5 +9,8 @@ import '../domains/windows/window.schema.js';
 import '../domains/staff/staff.schema.js';
 import '../domains/staff/duty.schema.js';
 import '../domains/calendar/calendar.schema.js';
+import '../domains/complaints/complaint-public.schema.js';
+import '../domains/complaints/complaint.schema.js';
+import '../domains/complaints/complaint-stats.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
