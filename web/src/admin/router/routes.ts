@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Document, House, OfficeBuilding, Postcard, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import { Calendar, ChatLineSquare, DataAnalysis, Document, House, OfficeBuilding, Postcard, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { Role } from '../stores/user';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
@@ -19,6 +19,8 @@ declare module 'vue-router' {
 }
 
 const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
+/** Complaints carry personal data: the center's managers and the liaisons handling them. */
+const COMPLAINTS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
@@ -27,6 +29,24 @@ export const routes: RouteRecordRaw[] = [
     component: AdminLayout,
     children: [
       { path: '', name: 'home', component: () => import('../pages/home/HomeView.vue'), meta: { title: 'menu.home', menu: { icon: House } } },
+      {
+        path: 'complaints',
+        name: 'complaints',
+        component: () => import('../pages/complaints/ComplaintsView.vue'),
+        meta: { title: 'menu.complaintInbox', roles: COMPLAINTS, menu: { group: 'complaints', icon: ChatLineSquare } },
+      },
+      {
+        path: 'complaints/dashboard',
+        name: 'complaint-dashboard',
+        component: () => import('../pages/complaints/DashboardView.vue'),
+        meta: { title: 'menu.complaintDashboard', roles: COMPLAINTS, menu: { group: 'complaints', icon: DataAnalysis } },
+      },
+      {
+        path: 'complaints/:id([a-f0-9]{24})',
+        name: 'complaint',
+        component: () => import('../pages/complaints/ComplaintDetailView.vue'),
+        meta: { title: 'menu.complaintDetail', roles: COMPLAINTS },
+      },
       {
         path: 'departments',
         name: 'departments',
