@@ -11,6 +11,7 @@ import { ServiceItemModel } from '../../server/src/domains/service-items/service
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { seedComplaints } from './complaints.js';
 import { seedDepartments, seedStaffNames } from './data.js';
 
 /** The roster starts here, so ratings in any demo period find someone on duty. */
@@ -97,6 +98,7 @@ export async function seedDemo(opts: { adminPassword?: string; log?: (m: string)
   log(`calendar: ${holidays} holidays and make-up working days from the State Council schedule`);
 
   const accounts = await seedAccounts(opts.adminPassword, depts.get('GSJ')?._id ?? null);
+  await seedComplaints(log);
   return {
     departments: depts.size,
     serviceItems: itemDocs.length,
