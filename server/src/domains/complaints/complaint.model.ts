@@ -125,5 +125,5 @@ export type Complaint = InferSchemaType<typeof complaintSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
-export type ComplaintEvent = Complaint['timeline'][number];
+export type ComplaintEvent = InferSchemaType<typeof eventSchema>;
 export const ComplaintModel = model('Complaint', complaintSchema);
