@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { ComplaintModel } from '../../server/src/domains/complaints/complaint.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { DESKTOP, launchBrowser, PHONE, watchErrors } from '../helpers/browser.js';
+import { DESKTOP, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
 
 // The whole life of a complaint in Chromium: a citizen files it on a phone with a photo and
@@ -39,11 +39,7 @@ describe('complaints in Chromium', function () {
 
   async function adminAs(username: string) {
     const page = await browser.newPage(DESKTOP);
-    await page.goto(`${app.url}/admin/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
+    await logIn(page, app.url, username, PASSWORD);
     return page;
   }
 
@@ -122,7 +118,7 @@ describe('complaints in Chromium', function () {
     expect(await page.locator('[data-test=state]').textContent()).to.equal('已办结');
     const progress = await page.locator('[data-test=progress]').textContent();
     expect(progress).to.include('经核实，已对该工作人员进行批评教育。').and.not.include('请核实并答复');
-    await page.click('[data-test=resolved-no]');
+    await page.click('[data-test=resolved-false]');
     await page.click('[data-test=satisfaction-DISSATISFIED]');
     await page.click('[data-test=send-feedback]');
     await page.locator('[data-test=state]', { hasText: '重新办理中' }).waitFor();

@@ -5,6 +5,7 @@ import { UserModel } from '../../server/src/domains/accounts/user.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { Client } from './client.js';
 
 export const PASSWORD = 'correct horse battery';
 let hash: Promise<string> | undefined;
@@ -34,4 +35,11 @@ export async function makeWindow(code: string, departmentId: string, number = ++
 export async function makeStaff(staffNo: string, departmentId: string, name = `员工${staffNo}`) {
   const s = await StaffModel.create({ staffNo, name, department: departmentId });
   return String(s._id);
+}
+
+/** A client logged in as a fresh account with the role (a liaison of the department). */
+export async function staffClient(baseUrl: string, role: Role, departmentId?: string) {
+  const client = new Client(baseUrl);
+  await client.login((await makeUser(role, departmentId)).username, PASSWORD);
+  return client;
 }

@@ -6,7 +6,8 @@ import { ComplaintModel } from '../../server/src/domains/complaints/complaint.mo
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { act, DETAIL, fileComplaint, SUBMIT, complaintInput } from '../helpers/complaints.js';
-import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
+import { makeDepartment, makeWindow, staffClient } from '../helpers/fixtures.js';
+import type { Role } from '../../server/src/domains/accounts/roles.js';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const iso = (local: string) => at(local).toISOString();
@@ -30,11 +31,7 @@ describe('complaints: deadlines, escalation and the dashboard', () => {
   });
   after(() => app.close());
 
-  async function as(role: 'ADMIN' | 'MANAGER' | 'DEPARTMENT', dept?: string) {
-    const c = new Client(app.url);
-    await c.login((await makeUser(role, dept)).username, PASSWORD);
-    return c;
-  }
+  const as = (role: Role, dept?: string) => staffClient(app.url, role, dept);
 
   it('counts 1 working day to accept and 5 to answer, across holidays and make-up days', async () => {
     // Wed 30 Sep: 1–7 Oct is National Day; Sat 10 Oct is a make-up working day (调休).

@@ -5,7 +5,8 @@ import { ComplaintModel } from '../../server/src/domains/complaints/complaint.mo
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { ACT, act, DETAIL, FEEDBACK, fileComplaint, PHONE, STATUS } from '../helpers/complaints.js';
-import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
+import { makeDepartment, makeWindow, staffClient } from '../helpers/fixtures.js';
+import type { Role } from '../../server/src/domains/accounts/roles.js';
 
 describe('complaints: handling workflow and access', () => {
   let app: TestApp;
@@ -27,12 +28,7 @@ describe('complaints: handling workflow and access', () => {
   });
   after(() => app.close());
 
-  async function as(role: 'ADMIN' | 'MANAGER' | 'INSPECTOR' | 'DEPARTMENT', dept?: string) {
-    const { username } = await makeUser(role, dept);
-    const c = new Client(app.url);
-    await c.login(username, PASSWORD);
-    return c;
-  }
+  const as = (role: Role, dept?: string) => staffClient(app.url, role, dept);
 
   /** A complaint accepted and assigned to GSJ, ready for its liaison. */
   async function assigned(overrides: Record<string, unknown> = {}) {
