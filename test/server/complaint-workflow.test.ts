@@ -202,6 +202,15 @@ describe('complaints: handling workflow and access', () => {
     expect((await fetch(`${app.url}/api/complaints.csv?state=NOPE`, { headers: { cookie: manager.cookie! } })).status).to.equal(400);
   });
 
+  it('finds a complaint by its code however it is typed, or by words of its text', async () => {
+    const { id, trackingCode } = await fileComplaint(citizen, { description: '叫号机坏了没人修' });
+    const SEARCH = `query($q: String) { complaints(search: $q) { total items { id } } }`;
+    const loose = trackingCode.toLowerCase().replace(/-/g, ' ');
+    expect((await manager.gql(SEARCH, { q: loose })).data.complaints).to.deep.equal({ total: 1, items: [{ id }] });
+    expect((await manager.gql(SEARCH, { q: '叫号机' })).data.complaints.items).to.deep.equal([{ id }]);
+    expect((await manager.gql(SEARCH, { q: '.*' })).data.complaints.total).to.equal(0);
+  });
+
   it('keeps internal notes off the tracking page and shows public ones', async () => {
     const { id, trackingCode } = await assigned();
     const NOTE = `mutation($id: ID!, $n: String!, $p: Boolean!) { addComplaintNote(id: $id, note: $n, public: $p) { id } }`;
