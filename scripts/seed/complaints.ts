@@ -1,4 +1,4 @@
-// Demo complaints: about twenty over the last four months, in every state of the workflow, so the
+// Demo complaints: about twenty over the last four months (two of them likely duplicates), in every state of the workflow, so the
 // inbox, the dashboard and the later bimonthly bulletin have something to show. Idempotent: each
 // is inserted once under a fixed clientKey; dates are relative to the day of the first seeding.
 import { createHash } from 'node:crypto';
@@ -36,6 +36,7 @@ const PLAN: ReadonlyArray<readonly [number, string, boolean, ComplaintCategory, 
   [8, 'B03', false, 'EFFICIENCY', '个体工商户登记系统一上午都是故障状态，没有人出来说明情况。', ['杨先生', '13687452210'], 'accepted'],
   [5, 'C09', false, 'OTHER', '就业服务窗口的宣传资料是几年前的政策，容易误导。', ['朱女士', '13451238867'], 'accepted'],
   [3, 'B02', false, 'ATTITUDE', '窗口人员态度生硬，没有一次性告知需要的材料。', ['秦先生', '18872205519'], 'received'],
+  [2, 'B02', false, 'ATTITUDE', '企业设立登记窗口的工作人员说话很冲，材料问题也不讲清楚。', ['何女士', '13871025563'], 'received'],
   [0, 'B05', true, 'EFFICIENCY', '证照发放窗口排队半小时无人办理，工作人员不在岗。', ['许女士', '13995501376'], 'received'],
 ];
 
