@@ -49,6 +49,8 @@ describe('complaints: deadlines, escalation and the dashboard', () => {
     expect(await manager.code(SET, { input: { replyDays: 3 } })).to.equal('FORBIDDEN');
     const bad = await admin.gql(SET, { input: { replyDays: 0, acceptDays: -1 } });
     expect((bad.errors![0]!.extensions!.fields as Array<{ path: string }>).map((f) => f.path).sort()).to.deep.equal(['acceptDays', 'replyDays']);
+    const acceptAfterReply = await admin.gql(SET, { input: { acceptDays: 6 } });
+    expect(acceptAfterReply.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'acceptDays', message: 'cannot be later than the reply' }]);
     const ok = await admin.gql(SET, { input: { replyDays: 3 } });
     expect(ok.data.updateComplaintSettings).to.deep.equal({ acceptDays: 1, replyDays: 3, reopenDays: 7 });
     try {

@@ -13,7 +13,8 @@ export const complaintSettings = defineSettings(
     acceptDays: z.number().int().min(0).max(10).default(1),
     replyDays: z.number().int().min(1).max(60).default(5),
     reopenDays: z.number().int().min(1).max(60).default(7),
-  }),
+  })
+    .refine((s) => s.acceptDays <= s.replyDays, { path: ['acceptDays'], message: 'cannot be later than the reply' }),
 );
 
 export type ComplaintSettings = Awaited<ReturnType<typeof complaintSettings.get>>;
