@@ -11,6 +11,7 @@ import { ServiceItemModel } from '../../server/src/domains/service-items/service
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { seedComplaints } from './complaints.js';
 import { seedDepartments, seedStaffNames } from './data.js';
 import { seedRatings } from './ratings.js';
 
@@ -111,6 +112,7 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
     const manager = (await UserModel.findOne({ username: 'manager' }).lean())!;
     const r = await seedRatings(days, { id: manager._id, name: manager.displayName });
     log(`activity: ${r.ratings} ratings and ${r.followUps} follow-ups over the last ${days} days`);
+    await seedComplaints(log);
   }
   return {
     departments: depts.size,

@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
+import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { qrRouter } from './domains/windows/qr.routes.js';
@@ -105,6 +106,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(staffRouter(logger));
   app.use(qrRouter(config));
   app.use(ratingsRouter(logger));
+  app.use(complaintsRouter(config, logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

@@ -9,6 +9,7 @@ import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { RatingModel, isGood, isNegative, type RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
 import { periodKeys } from '../../server/src/lib/periods.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { Client } from './client.js';
 
 export const PASSWORD = 'correct horse battery';
 let hash: Promise<string> | undefined;
@@ -71,4 +72,11 @@ export async function makeRating(r: {
     counted: !r.suspect && !r.excluded,
   });
   return String(doc._id);
+}
+
+/** A client logged in as a fresh account with the role (a liaison of the department). */
+export async function staffClient(baseUrl: string, role: Role, departmentId?: string) {
+  const client = new Client(baseUrl);
+  await client.login((await makeUser(role, departmentId)).username, PASSWORD);
+  return client;
 }

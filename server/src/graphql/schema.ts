@@ -16,5 +16,8 @@ import '../domains/ratings/alert.schema.js';
 import '../domains/ratings/stats.schema.js';
 import '../domains/ratings/public-stats.schema.js';
 import '../domains/ratings/settings.schema.js';
+import '../domains/complaints/complaint-public.schema.js';
+import '../domains/complaints/complaint.schema.js';
+import '../domains/complaints/complaint-stats.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import {
   Calendar,
+  ChatLineSquare,
   DataAnalysis,
   Document,
   House,
@@ -34,6 +35,8 @@ declare module 'vue-router' {
 
 const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
 const HANDLERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
+/** Complaints carry personal data: the center's managers and the liaisons handling them. */
+const COMPLAINTS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
@@ -59,6 +62,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'rating-records',
         component: () => import('../pages/rating-records/RatingRecordsView.vue'),
         meta: { title: 'menu.ratingRecords', roles: HANDLERS, menu: { group: 'ratings', icon: List } },
+      },
+      {
+        path: 'complaints',
+        name: 'complaints',
+        component: () => import('../pages/complaints/ComplaintsView.vue'),
+        meta: { title: 'menu.complaintInbox', roles: COMPLAINTS, menu: { group: 'complaints', icon: ChatLineSquare } },
+      },
+      {
+        path: 'complaints/dashboard',
+        name: 'complaint-dashboard',
+        component: () => import('../pages/complaints/DashboardView.vue'),
+        meta: { title: 'menu.complaintDashboard', roles: COMPLAINTS, menu: { group: 'complaints', icon: DataAnalysis } },
+      },
+      {
+        path: 'complaints/:id([a-f0-9]{24})',
+        name: 'complaint',
+        component: () => import('../pages/complaints/ComplaintDetailView.vue'),
+        meta: { title: 'menu.complaintDetail', roles: COMPLAINTS },
       },
       {
         path: 'departments',

@@ -1,0 +1,44 @@
+import mongoose, { Types } from 'mongoose';
+import { validationFailed } from '../../graphql/errors.js';
+import { storeImage } from '../files/file-store.js';
+
+// Citizens upload photos before they submit (each upload returns an id), then the submission
+// names up to three ids. A photo is claimed by the submission's clientKey, so a retried
+// submission claims the same photos again while nobody else can take them.
+
+export const PHOTO_PURPOSE = 'complaint-photo';
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS = 3;
+
+/** GridFS keeps file metadata in `<bucket>.files` (see files/file-store.ts, bucket "files"). */
+const filesCollection = () => mongoose.connection.db!.collection('files.files');
+
+/** Stores an uploaded photo, readable by staff only and, until claimed, by nobody's department. */
+export function storePhoto(data: Buffer) {
+  return storeImage(data, { purpose: PHOTO_PURPOSE, visibility: 'staff', department: null, uploadedBy: null }, MAX_PHOTO_BYTES);
+}
+
+/**
+ * Claims the photos for a submission and files them under the complaint's department, so its
+ * liaison may open them. Fails on any id that is not an unclaimed complaint photo.
+ */
+export async function claimPhotos(ids: readonly string[], claim: string, department: Types.ObjectId) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const objectIds = unique.map((id) => new Types.ObjectId(id));
+  await filesCollection().updateMany(
+    { _id: { $in: objectIds }, 'metadata.purpose': PHOTO_PURPOSE, 'metadata.claim': { $in: [null, claim] } },
+    { $set: { 'metadata.claim': claim, 'metadata.department': String(department) } },
+  );
+  const claimed = await filesCollection().countDocuments({ _id: { $in: objectIds }, 'metadata.claim': claim });
+  if (claimed !== unique.length) {
+    throw validationFailed([{ path: 'photoIds', message: 'unknown photo, or one already used by another complaint' }]);
+  }
+  return objectIds;
+}
+
+/** Moves the photos along when the complaint is assigned to another department. */
+export async function filePhotosUnder(ids: readonly Types.ObjectId[], department: Types.ObjectId) {
+  if (!ids.length) return;
+  await filesCollection().updateMany({ _id: { $in: [...ids] } }, { $set: { 'metadata.department': String(department) } });
+}
