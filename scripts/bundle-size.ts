@@ -23,17 +23,21 @@ function collect(manifest: Record<string, Chunk>, key: string, lazy: boolean, se
 
 const gz = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).length;
 
-/** Sizes in bytes (gzip) of the files reachable from `entry`, plus those of a named lazy page. */
+/**
+ * Sizes in bytes (gzip): what the entry loads up front; that plus one page folder's lazy chunks
+ * (its component and its messages: what a phone downloads to use that page); and everything.
+ */
 export function citizenBundleSize(page?: string) {
   const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.citizen.json'), 'utf8')) as Record<string, Chunk>;
   const files = (keys: Set<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const sum = (set: Set<string>) => [...set].reduce((n, f) => n + gz(f), 0);
   const entry = collect(manifest, 'citizen.html', false);
-  const pageKey = page && Object.keys(manifest).find((k) => k.includes(page));
-  const withPage = pageKey ? collect(manifest, pageKey, false, new Set(entry)) : entry;
+  const pageKeys = page ? Object.keys(manifest).filter((k) => k.includes(`/pages/${page}/`)) : [];
+  const withPage = new Set(entry);
+  for (const k of pageKeys) collect(manifest, k, false, withPage);
   return {
     entry: sum(files(entry)),
-    page: pageKey ? sum(files(withPage)) : null,
+    page: pageKeys.length ? sum(files(withPage)) : null,
     all: sum(files(collect(manifest, 'citizen.html', true))),
   };
 }
@@ -41,5 +45,5 @@ export function citizenBundleSize(page?: string) {
 if (process.argv[1] === import.meta.filename) {
   const s = citizenBundleSize(process.argv[2]);
   const kb = (n: number | null) => (n === null ? '-' : `${(n / 1024).toFixed(1)} KB`);
-  console.log(`citizen entry ${kb(s.entry)}, with page ${process.argv[2] ?? '-'} ${kb(s.page)}, all pages ${kb(s.all)} (gzip, JS+CSS)`);
+  console.log(`citizen entry ${kb(s.entry)}, with pages/${process.argv[2] ?? '-'} ${kb(s.page)}, all pages ${kb(s.all)} (gzip, JS+CSS)`);
 }

@@ -2,8 +2,12 @@ import './styles.css';
 import { createApp } from 'vue';
 import { createAppI18n } from '@/i18n';
 import App from './App.vue';
-import { citizenMessages } from './messages';
+import { commonMessages, loadPageMessages } from './messages';
 import { router } from './router';
 
 // The citizen face: phone first, no UI library, its own small bundle.
-createApp(App).use(createAppI18n(citizenMessages)).use(router).mount('#app');
+const i18n = createAppI18n(commonMessages);
+router.beforeEach(async (to) => {
+  if (to.meta.page) await loadPageMessages(i18n, to.meta.page);
+});
+createApp(App).use(i18n).use(router).mount('#app');
