@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
 import { filesRouter } from './domains/files/files.routes.js';
+import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
+import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
@@ -101,6 +103,8 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
 
   app.use(filesRouter());
   app.use(staffRouter(logger));
+  app.use(inspectionsRouter(logger));
+  app.use(noticesRouter());
 
   if (config.serveWeb) await mountWeb(app, config);
 

@@ -9,5 +9,11 @@ import '../domains/windows/window.schema.js';
 import '../domains/staff/staff.schema.js';
 import '../domains/staff/duty.schema.js';
 import '../domains/calendar/calendar.schema.js';
+import '../domains/inspections/checklist.schema.js';
+import '../domains/inspections/round.schema.js';
+import '../domains/inspections/finding.schema.js';
+import '../domains/inspections/violation.schema.js';
+import '../domains/inspections/attendance.schema.js';
+import '../domains/notices/notice.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
