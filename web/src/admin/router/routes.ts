@@ -1,6 +1,8 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Document, House, OfficeBuilding, Postcard, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Calendar, DataAnalysis, Document, House, List, Memo, OfficeBuilding, Postcard, Tickets, User, UserFilled, Warning,
+} from '@element-plus/icons-vue';
 import type { Role } from '../stores/user';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
@@ -19,9 +21,19 @@ declare module 'vue-router' {
 }
 
 const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
+const CENTER: readonly Role[] = ['ADMIN', 'MANAGER'];
+const RUNNERS: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR'];
+const READERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
+  // The inspector's phone page: full screen, no sidebar.
+  {
+    path: '/patrol/:roundId',
+    name: 'patrol',
+    component: () => import('../pages/inspections/patrol/PatrolView.vue'),
+    meta: { title: 'inspections.patrol.title', roles: RUNNERS },
+  },
   {
     path: '/',
     component: AdminLayout,
@@ -56,6 +68,42 @@ export const routes: RouteRecordRaw[] = [
         name: 'roster',
         component: () => import('../pages/roster/RosterView.vue'),
         meta: { title: 'menu.roster', roles: ALL, menu: { group: 'registry', icon: Calendar } },
+      },
+      {
+        path: 'inspections/rounds',
+        name: 'rounds',
+        component: () => import('../pages/inspections/rounds/RoundsView.vue'),
+        meta: { title: 'menu.rounds', roles: RUNNERS, menu: { group: 'inspections', icon: Calendar } },
+      },
+      {
+        path: 'inspections/violations',
+        name: 'violations',
+        component: () => import('../pages/inspections/violations/ViolationsView.vue'),
+        meta: { title: 'menu.violations', roles: ALL, menu: { group: 'inspections', icon: Warning } },
+      },
+      {
+        path: 'notices',
+        name: 'notices',
+        component: () => import('../pages/notices/NoticesView.vue'),
+        meta: { title: 'menu.notices', roles: READERS, menu: { group: 'inspections', icon: Memo } },
+      },
+      {
+        path: 'notices/:id',
+        name: 'notice',
+        component: () => import('../pages/notices/NoticeView.vue'),
+        meta: { title: 'menu.notices', roles: READERS },
+      },
+      {
+        path: 'inspections/attendance',
+        name: 'attendance',
+        component: () => import('../pages/inspections/attendance/AttendanceView.vue'),
+        meta: { title: 'menu.attendance', roles: READERS, menu: { group: 'inspections', icon: DataAnalysis } },
+      },
+      {
+        path: 'inspections/checklist',
+        name: 'checklist',
+        component: () => import('../pages/inspections/checklist/ChecklistView.vue'),
+        meta: { title: 'menu.checklist', roles: CENTER, menu: { group: 'inspections', icon: List } },
       },
       {
         path: 'accounts',
