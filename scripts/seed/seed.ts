@@ -12,6 +12,7 @@ import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { seedDepartments, seedStaffNames } from './data.js';
+import { seedInspections } from './inspections.js';
 
 /** The roster starts here, so ratings in any demo period find someone on duty. */
 const ROSTER_START = new Date('2025-01-01T00:00:00+08:00');
@@ -97,6 +98,7 @@ export async function seedDemo(opts: { adminPassword?: string; log?: (m: string)
   log(`calendar: ${holidays} holidays and make-up working days from the State Council schedule`);
 
   const accounts = await seedAccounts(opts.adminPassword, depts.get('GSJ')?._id ?? null);
+  await seedInspections(log);
   return {
     departments: depts.size,
     serviceItems: itemDocs.length,
