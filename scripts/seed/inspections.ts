@@ -58,10 +58,11 @@ function findingsFor(round: Round, seats: Seat[], random: () => number, inspecto
   return seats.map((s, i) => {
     const observedAt = new Date(round.startedAt!.getTime() + i * 20_000);
     const r = random();
-    const presence = r < 0.003 ? 'ABSENT' : r < 0.01 ? 'AWAY' : r < 0.04 ? 'AWAY' : 'ON_POST';
-    const reason = presence === 'AWAY' && r >= 0.01 ? AWAY_REASONS[Math.floor(random() * AWAY_REASONS.length)]! : '';
+    // Mostly on post; away with a reason now and then; a breach about once a working day.
+    const presence = r < 0.0008 ? 'ABSENT' : r < 0.002 ? 'AWAY' : r < 0.03 ? 'AWAY' : 'ON_POST';
+    const reason = presence === 'AWAY' && r >= 0.002 ? AWAY_REASONS[Math.floor(random() * AWAY_REASONS.length)]! : '';
     const chance = random();
-    const fails = i === forced ? ['PHONE'] : chance < 0.006 ? [weighted(random())] : [];
+    const fails = i === forced ? ['PHONE'] : chance < 0.0015 ? [weighted(random())] : [];
     return {
       round: round._id, window: s.window, department: s.department, observedAt,
       marks: s.staff ? [{ staff: s.staff, presence, reason }] : [],

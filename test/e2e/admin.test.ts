@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { chooseOption, DESKTOP, launchBrowser, watchErrors } from '../helpers/browser.js';
+import { chooseOption, DESKTOP, launchBrowser, loginAs as login, watchErrors } from '../helpers/browser.js';
 import { makeDepartment, makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
 
 describe('staff admin in Chromium', function () {
@@ -25,14 +25,7 @@ describe('staff admin in Chromium', function () {
     await app?.close();
   });
 
-  async function loginAs(page: Page, username: string) {
-    await page.goto(`${app.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-  }
+  const loginAs = (page: Page, username: string) => login(page, app.url, username, PASSWORD);
 
   it('logs in, creates a window and shows a duplicate code next to the field', async () => {
     const page = await browser.newPage(DESKTOP);

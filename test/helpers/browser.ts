@@ -36,3 +36,13 @@ export async function chooseOption(page: Page, selectLocator: string, optionText
   await page.locator(selectLocator).click();
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText }).first().click();
 }
+
+/** Logs in through the admin login page and waits to land past it. */
+export async function loginAs(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.waitForURL(/\/admin\/login/);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.includes('/login'));
+}

@@ -61,10 +61,12 @@ export const contentWidth = (doc: Pdf) => doc.page.width - doc.page.margins.left
 
 /** A paragraph with the two-character first-line indent of Chinese documents. */
 export function paragraph(doc: Pdf, text: string, size = 12, indent = true) {
-  doc.fontSize(size).text(`${indent ? '\u3000\u3000' : ''}${text}`, doc.page.margins.left, doc.y, {
+  // pdfkit's `indent` (not leading full-width spaces, which justified lines drop).
+  doc.fontSize(size).text(text, doc.page.margins.left, doc.y, {
     width: contentWidth(doc),
     lineGap: size * 0.6,
     align: 'justify',
+    indent: indent ? size * 2 : 0,
   });
   doc.moveDown(0.4);
 }

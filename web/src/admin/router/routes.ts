@@ -27,7 +27,13 @@ const READERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
-  // The inspector's phone page: full screen, no sidebar.
+  // The inspector's phone pages: full screen, no sidebar.
+  {
+    path: '/patrol',
+    name: 'patrol-home',
+    component: () => import('../pages/inspections/patrol/PatrolHome.vue'),
+    meta: { title: 'inspections.patrol.title', roles: RUNNERS },
+  },
   {
     path: '/patrol/:roundId',
     name: 'patrol',
