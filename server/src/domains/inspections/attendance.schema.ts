@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { objectId } from '../../graphql/inputs.js';
+import { localDay, objectId } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
@@ -28,7 +27,6 @@ const RowRef = builder.objectRef<AttendanceRow>('AttendanceRow').implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
 
 builder.queryField('attendance', (t) =>
   t.field({
@@ -36,8 +34,8 @@ builder.queryField('attendance', (t) =>
     description: 'Attendance from submitted patrol rounds and imported sign-ins; lowest rate first',
     authScopes: { roles: ['ADMIN', 'MANAGER', 'DEPARTMENT'] },
     args: {
-      from: t.arg.string({ required: true, validate: ymd }),
-      to: t.arg.string({ required: true, validate: ymd }),
+      from: t.arg.string({ required: true, validate: localDay }),
+      to: t.arg.string({ required: true, validate: localDay }),
       groupBy: t.arg({ type: Group, required: true }),
       departmentId: t.arg.id({ validate: objectId }),
     },

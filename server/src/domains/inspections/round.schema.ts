@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { objectId, optionalText, toObjectId } from '../../graphql/inputs.js';
+import { localDay, objectId, optionalText, toObjectId } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { requireUser } from '../accounts/access.js';
 import { CENTER } from './checklist.schema.js';
@@ -58,7 +58,6 @@ RoundRef.implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
 
 builder.queryFields((t) => ({
   patrolRounds: t.field({
@@ -66,8 +65,8 @@ builder.queryFields((t) => ({
     description: "Rounds between two local dates (at most 62 days); today's schedule is generated on the way",
     authScopes: { roles: RUNNERS },
     args: {
-      from: t.arg.string({ required: true, validate: ymd }),
-      to: t.arg.string({ required: true, validate: ymd }),
+      from: t.arg.string({ required: true, validate: localDay }),
+      to: t.arg.string({ required: true, validate: localDay }),
       state: t.arg({ type: RoundStateEnum }),
       inspectorId: t.arg.id({ validate: objectId }),
     },
@@ -94,7 +93,7 @@ builder.mutationFields((t) => ({
   generateRounds: t.int({
     description: 'Creates the scheduled rounds of the working days in the range that are missing; returns how many',
     authScopes: { roles: CENTER },
-    args: { from: t.arg.string({ required: true, validate: ymd }), to: t.arg.string({ required: true, validate: ymd }) },
+    args: { from: t.arg.string({ required: true, validate: localDay }), to: t.arg.string({ required: true, validate: localDay }) },
     resolve: (_, a) => service.generateRounds(a.from, a.to),
   }),
   assignRound: t.field({

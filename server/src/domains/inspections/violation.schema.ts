@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { objectId, optionalText } from '../../graphql/inputs.js';
+import { localDay, objectId, optionalText } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
@@ -51,7 +50,6 @@ ViolationRef.implement({
 });
 
 const ViolationPage = pageType<Violation>('ViolationPage', ViolationRef);
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
 
 builder.queryFields((t) => ({
   violationPage: t.field({
@@ -62,8 +60,8 @@ builder.queryFields((t) => ({
       status: t.arg({ type: ViolationStatus }),
       departmentId: t.arg.id({ validate: objectId }),
       roundId: t.arg.id({ validate: objectId }),
-      from: t.arg.string({ validate: ymd }),
-      to: t.arg.string({ validate: ymd }),
+      from: t.arg.string({ validate: localDay }),
+      to: t.arg.string({ validate: localDay }),
       ...pageArgs(t.arg),
     },
     resolve: async (_, a, ctx) => {

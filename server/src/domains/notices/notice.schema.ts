@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, text } from '../../graphql/inputs.js';
+import { editOf, inputOf, localDay, objectId, text } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
@@ -72,11 +72,10 @@ const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
 });
 
 const NoticePage = pageType<Notice>('NoticePage', NoticeRef);
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
 const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 const DraftInput = builder.inputType('NoticeDraftInput', {
-  validate: inputOf({ periodFrom: ymd, periodTo: ymd, departmentIds: z.array(objectId).min(1, 'pick at least one').max(50) }),
+  validate: inputOf({ periodFrom: localDay, periodTo: localDay, departmentIds: z.array(objectId).min(1, 'pick at least one').max(50) }),
   fields: (t) => ({
     periodFrom: t.string({ required: true }),
     periodTo: t.string({ required: true }),
