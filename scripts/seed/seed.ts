@@ -13,6 +13,7 @@ import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { seedComplaints } from './complaints.js';
 import { seedDepartments, seedStaffNames } from './data.js';
+import { seedInspections } from './inspections.js';
 import { seedRatings } from './ratings.js';
 
 /** The roster starts here, so ratings in any demo period find someone on duty. */
@@ -113,6 +114,7 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
     const r = await seedRatings(days, { id: manager._id, name: manager.displayName });
     log(`activity: ${r.ratings} ratings and ${r.followUps} follow-ups over the last ${days} days`);
     await seedComplaints(log);
+    await seedInspections(log);
   }
   return {
     departments: depts.size,

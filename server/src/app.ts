@@ -7,6 +7,8 @@ import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
 import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
+import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
+import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { qrRouter } from './domains/windows/qr.routes.js';
 import { ratingsRouter } from './domains/ratings/ratings.routes.js';
@@ -107,6 +109,8 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(qrRouter(config));
   app.use(ratingsRouter(logger));
   app.use(complaintsRouter(config, logger));
+  app.use(inspectionsRouter(logger));
+  app.use(noticesRouter());
 
   if (config.serveWeb) await mountWeb(app, config);
 

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
+import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
+import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
+import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
+import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
@@ -12,7 +16,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 
 describe('demo seed', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let app: TestApp;
   before(async () => {
     app = await startTestApp();
@@ -31,6 +35,12 @@ describe('demo seed', function () {
     users: await UserModel.countDocuments(),
     ratings: await RatingModel.countDocuments(),
     followUps: await FollowUpModel.countDocuments(),
+    rounds: await RoundModel.countDocuments(),
+    missed: await RoundModel.countDocuments({ status: 'PLANNED' }),
+    findings: await FindingModel.countDocuments(),
+    confirmed: await ViolationModel.countDocuments({ status: 'CONFIRMED' }),
+    dismissed: await ViolationModel.countDocuments({ status: 'DISMISSED' }),
+    notices: await NoticeModel.countDocuments({ status: 'PUBLISHED' }),
   });
 
   it('loads a center shaped like the report, and a second run changes nothing', async () => {
@@ -44,6 +54,15 @@ describe('demo seed', function () {
     expect(after1.ratings).to.be.within(80 * 8 * 1.5, 80 * 11 * 4.5);
     expect(after1.followUps).to.be.within(1, after1.ratings * 0.15);
     expect(first.accounts.find((a) => a.username === 'admin')?.password).to.equal('seed admin password');
+    // About two months of patrols: four rounds a working day, a few missed, decided violations
+    // and one published notice.
+    expect(after1.rounds).to.be.within(150, 190);
+    expect(after1.missed).to.be.within(1, 15);
+    expect(after1.findings).to.equal((after1.rounds - after1.missed) * after1.windows);
+    expect(after1.confirmed).to.be.greaterThan(3);
+    expect(after1.dismissed).to.be.greaterThan(0);
+    expect(after1.notices).to.equal(1);
+    expect((await NoticeModel.findOne().lean())!.number).to.match(/^〔\d{4}〕第\d+号$/);
 
     const second = await seedDemo({ adminPassword: 'a different password', activityDays: 14 });
     expect(await counts()).to.deep.equal(after1);

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 export const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'not a valid id');
 
+/** A local calendar date, YYYY-MM-DD (the center's dates are Asia/Shanghai). */
+export const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
+
 export const toObjectId = (id: string) => new Types.ObjectId(id);
 
 /** Trimmed text that must not be blank. */

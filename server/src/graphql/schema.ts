@@ -19,5 +19,11 @@ import '../domains/ratings/settings.schema.js';
 import '../domains/complaints/complaint-public.schema.js';
 import '../domains/complaints/complaint.schema.js';
 import '../domains/complaints/complaint-stats.schema.js';
+import '../domains/inspections/checklist.schema.js';
+import '../domains/inspections/round.schema.js';
+import '../domains/inspections/finding.schema.js';
+import '../domains/inspections/violation.schema.js';
+import '../domains/inspections/attendance.schema.js';
+import '../domains/notices/notice.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,6 +7,7 @@ import {
   Document,
   House,
   List,
+  Memo,
   OfficeBuilding,
   Postcard,
   Setting,
@@ -36,10 +37,26 @@ declare module 'vue-router' {
 const ALL: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'];
 const HANDLERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 /** Complaints carry personal data: the center's managers and the liaisons handling them. */
-const COMPLAINTS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
+const COMPLAINTS: readonly Role[] = HANDLERS;
+const CENTER: readonly Role[] = ['ADMIN', 'MANAGER'];
+const RUNNERS: readonly Role[] = ['ADMIN', 'MANAGER', 'INSPECTOR'];
+const READERS: readonly Role[] = HANDLERS;
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
+  // The inspector's phone pages: full screen, no sidebar.
+  {
+    path: '/patrol',
+    name: 'patrol-home',
+    component: () => import('../pages/inspections/patrol/PatrolHome.vue'),
+    meta: { title: 'inspections.patrol.title', roles: RUNNERS },
+  },
+  {
+    path: '/patrol/:roundId',
+    name: 'patrol',
+    component: () => import('../pages/inspections/patrol/PatrolView.vue'),
+    meta: { title: 'inspections.patrol.title', roles: RUNNERS },
+  },
   {
     path: '/',
     component: AdminLayout,
@@ -122,6 +139,42 @@ export const routes: RouteRecordRaw[] = [
         name: 'calendar',
         component: () => import('../pages/settings/CalendarView.vue'),
         meta: { title: 'menu.calendar', roles: ['ADMIN', 'MANAGER'], menu: { group: 'system', icon: Calendar } },
+      },
+      {
+        path: 'inspections/rounds',
+        name: 'rounds',
+        component: () => import('../pages/inspections/rounds/RoundsView.vue'),
+        meta: { title: 'menu.rounds', roles: RUNNERS, menu: { group: 'inspections', icon: Calendar } },
+      },
+      {
+        path: 'inspections/violations',
+        name: 'violations',
+        component: () => import('../pages/inspections/violations/ViolationsView.vue'),
+        meta: { title: 'menu.violations', roles: ALL, menu: { group: 'inspections', icon: Warning } },
+      },
+      {
+        path: 'notices',
+        name: 'notices',
+        component: () => import('../pages/notices/NoticesView.vue'),
+        meta: { title: 'menu.notices', roles: READERS, menu: { group: 'inspections', icon: Memo } },
+      },
+      {
+        path: 'notices/:id',
+        name: 'notice',
+        component: () => import('../pages/notices/NoticeView.vue'),
+        meta: { title: 'menu.notices', roles: READERS },
+      },
+      {
+        path: 'inspections/attendance',
+        name: 'attendance',
+        component: () => import('../pages/inspections/attendance/AttendanceView.vue'),
+        meta: { title: 'menu.attendance', roles: READERS, menu: { group: 'inspections', icon: DataAnalysis } },
+      },
+      {
+        path: 'inspections/checklist',
+        name: 'checklist',
+        component: () => import('../pages/inspections/checklist/ChecklistView.vue'),
+        meta: { title: 'menu.checklist', roles: CENTER, menu: { group: 'inspections', icon: List } },
       },
       {
         path: 'accounts',

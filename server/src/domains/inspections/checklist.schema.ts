@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.js';
+import { editOf, inputOf, objectId, optionalText, provided, text } from '../../graphql/inputs.js';
+import { requireUser } from '../accounts/access.js';
+import { ALL_STAFF } from '../accounts/roles.js';
+import type { ChecklistItem } from './checklist.model.js';
+import * as service from './checklist.service.js';
+import { inspectionSettings, settingsFields, type InspectionSettings } from './inspection.settings.js';
+
+export const CENTER = ['ADMIN', 'MANAGER'] as const;
+
+const RuleKind = builder.enumType('RuleKind', {
+  values: {
+    PRESENCE: { description: 'Follows from marking someone away without a reason or absent' },
+    CHECK: { description: 'Ticked by the inspector at a window' },
+  },
+});
+
+export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').implement({
+  description: 'One rule of the patrol rulebook and the points a breach deducts',
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => String(r._id) }),
+    code: t.exposeString('code'),
+    kind: t.field({ type: RuleKind, resolve: (r) => r.kind }),
+    label: t.exposeString('label'),
+    labelEn: t.exposeString('labelEn'),
+    rule: t.exposeString('rule'),
+    points: t.exposeFloat('points'),
+    active: t.exposeBoolean('active'),
+    order: t.exposeInt('order'),
+  }),
+});
+
+const points = z.number().min(0.1, 'at least 0.1').max(100);
+const fields = { label: text(30), labelEn: optionalText(60), rule: optionalText(200), points, order: z.number().int().min(0).max(9999) };
+
+const ChecklistItemInput = builder.inputType('ChecklistItemInput', {
+  validate: inputOf({
+    ...fields,
+    code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,19}$/, '2 to 20 letters, digits or _'),
+    labelEn: fields.labelEn.nullish(),
+    rule: fields.rule.nullish(),
+    order: fields.order.nullish(),
+  }),
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    label: t.string({ required: true }),
+    labelEn: t.string(),
+    rule: t.string(),
+    points: t.float({ required: true }),
+    order: t.int(),
+  }),
+});
+
+const ChecklistItemUpdate = builder.inputType('ChecklistItemUpdateInput', {
+  validate: editOf({ ...fields, active: z.boolean() }),
+  fields: (t) => ({
+    label: t.string(),
+    labelEn: t.string(),
+    rule: t.string(),
+    points: t.float(),
+    order: t.int(),
+    active: t.boolean(),
+  }),
+});
+
+const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').implement({
+  fields: (t) => ({
+    roundTimes: t.stringList({ description: 'Local times of the scheduled rounds, e.g. 08:45', resolve: (s) => s.roundTimes }),
+    dueMinutes: t.exposeInt('dueMinutes', { description: 'A round not submitted this long after its time is MISSED or OVERDUE' }),
+    noticeAppealDays: t.exposeInt('noticeAppealDays', { description: 'Working days to appeal a published notice' }),
+    workStart: t.exposeString('workStart'),
+    workEnd: t.exposeString('workEnd'),
+  }),
+});
+
+const SettingsInput = builder.inputType('InspectionSettingsInput', {
+  validate: editOf(settingsFields),
+  fields: (t) => ({
+    roundTimes: t.stringList(),
+    dueMinutes: t.int(),
+    noticeAppealDays: t.int(),
+    workStart: t.string(),
+    workEnd: t.string(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  checklistItems: t.field({
+    type: [ChecklistItemRef],
+    authScopes: { roles: ALL_STAFF },
+    args: { activeOnly: t.arg.boolean() },
+    resolve: (_, a) => service.listChecklist(!!a.activeOnly),
+  }),
+  inspectionSettings: t.field({
+    type: SettingsRef,
+    authScopes: { roles: ALL_STAFF },
+    resolve: () => inspectionSettings.get(),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createChecklistItem: t.field({
+    type: ChecklistItemRef,
+    authScopes: { roles: CENTER },
+    args: { input: t.arg({ type: ChecklistItemInput, required: true }) },
+    resolve: (_, { input }) => service.createChecklistItem(input),
+  }),
+  updateChecklistItem: t.field({
+    type: ChecklistItemRef,
+    authScopes: { roles: CENTER },
+    args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: ChecklistItemUpdate, required: true }) },
+    resolve: (_, { id, input }) => service.updateChecklistItem(String(id), provided(input)),
+  }),
+  updateInspectionSettings: t.field({
+    type: SettingsRef,
+    description: 'Changes apply to rounds generated from now on',
+    authScopes: { roles: CENTER },
+    args: { input: t.arg({ type: SettingsInput, required: true }) },
+    // The settings schema validates the merged result and names each bad field.
+    resolve: (_, { input }, ctx) => inspectionSettings.update(provided(input), requireUser(ctx.user).id),
+  }),
+}));

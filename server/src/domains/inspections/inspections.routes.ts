@@ -1,0 +1,67 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { SessionUser } from '../../graphql/context.js';
+import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { storeImage } from '../files/file-store.js';
+import { WindowModel } from '../windows/window.model.js';
+import { importSignIns, MAX_CSV_BYTES } from './attendance.import.js';
+import { PHOTO_PURPOSE } from './finding.service.js';
+import { runnableRound } from './round-run.service.js';
+
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** Wraps an async handler so its failures reach the coded error handler. */
+const handle =
+  (fn: (req: express.Request, res: express.Response, user: SessionUser) => Promise<unknown>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res, res.locals.user as SessionUser).catch(next);
+  };
+
+/**
+ * POST /api/patrol/rounds/:roundId/photos?windowId=… — a photo taken on a round, raw body (the
+ * bytes decide the type). Staff-only, scoped to the window's department.
+ * POST /api/attendance/sign-ins — a CSV of sign-in records; all rows valid or nothing stored.
+ */
+export function inspectionsRouter(logger: Logger) {
+  const router = Router();
+  const raw = (limit: number) => express.raw({ type: () => true, limit: limit + 1 });
+
+  router.post(
+    '/api/patrol/rounds/:roundId/photos',
+    requireCsrfHeader,
+    requireStaff(['ADMIN', 'MANAGER', 'INSPECTOR']),
+    raw(MAX_PHOTO_BYTES),
+    handle(async (req, res, user) => {
+      const round = await runnableRound(user, String(req.params.roundId));
+      const windowId = String(req.query.windowId ?? '');
+      if (!/^[a-f0-9]{24}$/i.test(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
+      const win = await WindowModel.findById(windowId).lean();
+      if (!win) throw notFound('Window');
+      if (!win.active) throw invalidState('The window is not active');
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const file = await storeImage(
+        body,
+        { purpose: PHOTO_PURPOSE, visibility: 'staff', department: String(win.department), uploadedBy: user.id },
+        MAX_PHOTO_BYTES,
+      );
+      await recordAudit({ user, action: 'uploadPatrolPhoto', targetType: 'PatrolRound', targetId: String(round._id), ok: true, args: { windowId, size: file.size }, requestId: String(req.id) }, logger);
+      res.status(201).json({ id: file.id, url: `/files/${file.id}` });
+    }),
+  );
+
+  router.post(
+    '/api/attendance/sign-ins',
+    requireCsrfHeader,
+    requireStaff(['ADMIN', 'MANAGER']),
+    raw(MAX_CSV_BYTES),
+    handle(async (req, res, user) => {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const report = await importSignIns(body);
+      await recordAudit({ user, action: 'importSignIns', targetType: 'SignIn', ok: report.ok, args: { rows: report.rows, errors: report.errors.length }, requestId: String(req.id) }, logger);
+      res.status(report.ok ? 200 : 422).json(report);
+    }),
+  );
+  return router;
+}
