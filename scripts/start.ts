@@ -37,10 +37,11 @@ await connectDb(uri, { autoIndex: false });
 await migrate();
 // The generated admin password is kept beside the local data so later starts can print it.
 const remembered = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
-const seeded = await seedDemo({ adminPassword: process.env.SEED_ADMIN_PASSWORD ?? remembered });
+const given = process.env.SEED_ADMIN_PASSWORD || undefined;
+const seeded = await seedDemo({ adminPassword: given ?? remembered });
 const admin = seeded.accounts.find((a) => a.username === 'admin')!;
-if (admin.password && !process.env.SEED_ADMIN_PASSWORD) writeFileSync(passwordFile, `${admin.password}\n`, { mode: 0o600 });
-const password = admin.password ?? process.env.SEED_ADMIN_PASSWORD ?? remembered ?? '(unchanged; see README to reset)';
+if (admin.password && !given) writeFileSync(passwordFile, `${admin.password}\n`, { mode: 0o600 });
+const password = admin.password ?? given ?? remembered ?? '(unchanged; see README to reset)';
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 const server = await startServer({ ...config, logLevel: config.logLevel }, logger);

@@ -45,7 +45,9 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
+  // An empty variable (`QR_KEYS=` in a compose file) means "not set", not "set to nothing".
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(env);
   const problems = [
     ...(parsed.error?.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`) ?? []),

@@ -18,6 +18,9 @@ export async function connectDb(uri: string, opts: ConnectOptions = {}) {
   await mongoose.connect(uri, {
     dbName: opts.dbName,
     autoIndex: opts.autoIndex ?? false,
+    // Collections come into being with their indexes (migrate) or their first write, not in a
+    // burst of createCollection calls racing the index build at connect.
+    autoCreate: false,
     // Fail fast while the database is away, so requests get a 503 instead of hanging; the driver
     // keeps reconnecting in the background and the service recovers by itself.
     serverSelectionTimeoutMS: 5000,

@@ -9,7 +9,7 @@ import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { FollowUpModel } from './followup.model.js';
 import { RatedCaseModel, RatingModel, isGood, isNegative, type Rating, type RatingLevel } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
-import { consumeTicket, ipHashOf, releaseTicket } from './ticket.service.js';
+import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
 
 export interface SubmitRatingInput {
   ticket: string;
@@ -79,40 +79,52 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
   );
 }
 
+/** The stored answer to a resent submission, or null if it was never stored. */
+async function replay(clientKey: string, s: RatingSettings) {
+  const previous = await RatingModel.findOne({ clientKey }).lean<Rating>();
+  if (!previous) return null;
+  await openFollowUp(previous, s); // completes a submission that crashed after its write
+  return result(previous, s, true);
+}
+
 /**
- * Stores one citizen's rating. Order matters, as there are no transactions: a resend (same
- * clientKey) is answered first; the cheap refusals come before the ticket is spent; the ticket is
- * spent before the rating is written; and everything after the write is idempotent.
+ * Stores one citizen's rating. There are no transactions, so order matters: the counters and the
+ * ticket go first, together (the ticket names its window, so the burst counter need not wait);
+ * a resend (the ticket already spent by this clientKey) is answered from what is stored; any later
+ * refusal gives the ticket back; the rating is written last and everything after it is idempotent.
  */
 export async function submitRating(ctx: Context, input: SubmitRatingInput): Promise<SubmitRatingResult> {
   const s = await ratingSettings.get();
   checkTags(input, s);
-  const previous = await RatingModel.findOne({ clientKey: input.clientKey }).lean<Rating>();
-  if (previous) {
-    await openFollowUp(previous, s);
-    return result(previous, s, true);
-  }
-
   const ipHash = ipHashOf(ctx);
-  if ((await ratingsPerIp(ipHash)) > s.ipLimitPerHour) {
-    throw new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later');
+  const [perIp, perWindow, spent] = await Promise.all([
+    ratingsPerIp(ipHash),
+    ratingsPerIpAndWindow(`${ipHash}:${ticketWindow(input.ticket)}`),
+    spendTicket(input.ticket, input.clientKey).catch((err: unknown) => ({ err })),
+  ]);
+  // A refused ticket may still belong to a resend of a stored rating (e.g. the ticket expired).
+  if ('err' in spent) {
+    const answer = await replay(input.clientKey, s);
+    if (answer) return answer;
+    throw spent.err;
   }
-  const ticket = await consumeTicket(input.ticket, input.clientKey);
+  const { ticket, resend } = spent;
+  if (resend) {
+    const answer = await replay(input.clientKey, s);
+    if (answer) return answer;
+  }
+  const refuse = async (err: AppError) => {
+    await releaseTicket(input.ticket, input.clientKey);
+    throw err;
+  };
+  if (perIp > s.ipLimitPerHour) await refuse(new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later'));
   const windowId = String(ticket.window);
   const stamps = await readStamps(ctx);
   const wait = cooldownLeft(stamps, windowId, s.cooldownMinutes);
-  if (wait > 0) {
-    await releaseTicket(input.ticket, input.clientKey);
-    throw new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait });
-  }
-  if (input.caseNumber) {
-    await claimCase(input.caseNumber, input.clientKey).catch(async (err) => {
-      await releaseTicket(input.ticket, input.clientKey);
-      throw err;
-    });
-  }
+  if (wait > 0) await refuse(new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait }));
+  if (input.caseNumber) await claimCase(input.caseNumber, input.clientKey).catch(refuse);
 
-  const burst = (await ratingsPerIpAndWindow(`${ipHash}:${windowId}`)) >= s.burstCount;
+  const burst = perWindow >= s.burstCount;
   const now = new Date();
   const negative = isNegative(input.level);
   const doc = {

@@ -35,7 +35,9 @@ export async function issueTicket(ctx: Context, code: string, sig: string) {
   }
   const win = await windowForQr(ctx, code, sig);
   const settings = await ratingSettings.get();
-  const token = randomToken(24);
+  // The window's id leads the token (not secret: the random part is), so a submission can be
+  // counted per window while the ticket itself is still being checked.
+  const token = `${String(win._id)}.${randomToken(24)}`;
   const now = new Date();
   const staff = (await onDutyAt([String(win._id)], now)).get(String(win._id))?.[0] ?? null;
   const expiresAt = new Date(now.getTime() + settings.ticketMinutes * 60_000);
@@ -49,19 +51,22 @@ export async function issueTicket(ctx: Context, code: string, sig: string) {
   return { ticket: token, expiresAt, window: win };
 }
 
+/** The window a ticket token names (unverified: only for counting before the check). */
+export const ticketWindow = (token: string) => token.split('.')[0]!.slice(0, 24);
+
 /**
- * Consumes the ticket for this submission, atomically. A resend of the same submission (same
- * clientKey) may pass again, so a lost response never strands a citizen's rating.
+ * Spends the ticket for this submission, atomically. Spending it again with the same clientKey
+ * passes and says so (`resend`): a lost answer never strands a citizen's rating.
  */
-export async function consumeTicket(token: string, clientKey: string): Promise<RatingTicket> {
+export async function spendTicket(token: string, clientKey: string): Promise<{ ticket: RatingTicket; resend: boolean }> {
   const id = sha256(token);
   const now = new Date();
-  const ticket = await RatingTicketModel.findOneAndUpdate(
+  const before = await RatingTicketModel.findOneAndUpdate(
     { _id: id, expiresAt: trusted({ $gt: now }), $or: [{ usedBy: null }, { usedBy: clientKey }] },
     { usedBy: clientKey, usedAt: now },
-    { new: true },
+    { new: false },
   ).lean<RatingTicket>();
-  if (ticket) return ticket;
+  if (before) return { ticket: before, resend: before.usedBy === clientKey };
   const existing = await RatingTicketModel.findById(id).lean<RatingTicket>();
   if (!existing) throw new AppError('TICKET_INVALID', 'Unknown rating ticket; please scan the QR code again');
   if (existing.usedBy) throw new AppError('TICKET_USED', 'This ticket has already been used: one visit, one rating');

@@ -81,7 +81,7 @@ export function keepFlushing(onSent: (p: Pending, r: SubmitResult) => void) {
     running = false;
     if (failed) {
       timer = setTimeout(flush, delay);
-      delay = Math.min(delay * 2, 30_000);
+      delay = Math.min(delay * 2, 15_000);
     } else delay = 2000;
   }
   window.addEventListener('online', flush);
