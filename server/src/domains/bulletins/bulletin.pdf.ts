@@ -40,6 +40,8 @@ function masthead(doc: Pdf, b: Bulletin, subtitle?: string) {
 }
 
 const heading = (doc: Pdf, text: string) => {
+  // A heading never ends a page: what it heads would start on the next.
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
   doc.moveDown(0.3).fontSize(13).fillColor('#000').text(text, doc.page.margins.left);
   doc.moveDown(0.3);
 };
