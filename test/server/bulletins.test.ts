@@ -171,6 +171,17 @@ describe('bimonthly bulletins (简报)', () => {
     expect((await fetch(`${app.url}/api/bulletins/${bulletin.id}.pdf`)).status).to.equal(401);
   });
 
+  it('lets the center change the scoring rules within their bounds', async () => {
+    const UPDATE = `mutation($i: BulletinSettingsInput!) { updateBulletinSettings(input: $i) { weightCases passScore basicScore } }`;
+    expect(await gsjLiaison.code(UPDATE, { i: { weightCases: 20 } })).to.equal('FORBIDDEN');
+    expect(await gsjLiaison.code(`{ bulletinSettings { passScore } }`)).to.equal('FORBIDDEN');
+    expect(await manager.code(UPDATE, { i: { basicScore: 90 } })).to.equal('VALIDATION_FAILED');
+    expect(await manager.code(UPDATE, { i: { weightCases: -1 } })).to.equal('VALIDATION_FAILED');
+    expect((await manager.gql(UPDATE, { i: { weightCases: 20 } })).data.updateBulletinSettings).to.deep.equal({ weightCases: 20, passScore: 80, basicScore: 60 });
+    // The published bulletin keeps the rules it was scored with.
+    expect(byWindow((await manager.gql(GET, { id: bulletin.id })).data.bulletin.windows).B01.score).to.equal(89);
+  });
+
   it('publishes a summary without personal data on the public page', async () => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { acknowledgementFields } from '../notices/notice.model.js';
 import { PERIOD_KINDS } from './period.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -17,15 +18,7 @@ const periodSchema = new Schema(
 );
 
 /** Each department acknowledges (签收) its part of a published bulletin. */
-const receiptSchema = new Schema(
-  {
-    department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
-    acknowledgedAt: { type: Date, default: null },
-    acknowledgedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
-    acknowledgedByName: { type: String, default: '' },
-  },
-  { _id: false },
-);
+const receiptSchema = new Schema(acknowledgementFields, { _id: false });
 
 // A bimonthly bulletin (简报): DRAFT (generated, may be regenerated) → IN_REVIEW → PUBLISHED
 // (numbered 〔YYYY〕第N期, seen by the departments). One per period. The snapshot holds every figure

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
-import { AppError, notFound } from '../../graphql/errors.js';
-import { PdfFontMissingError } from '../../lib/pdf.js';
+import { notFound } from '../../graphql/errors.js';
+import { pdfFailed, sendPdf } from '../../lib/pdf-http.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { renderBulletinPdf } from './bulletin.pdf.js';
 import { getBulletin, partOf } from './bulletin.query.js';
@@ -25,18 +25,9 @@ export function bulletinsRouter() {
       const bulletin = await getBulletin(user, id);
       const part = departmentId ? partOf(user, bulletin, departmentId) : null;
       const pdf = await renderBulletinPdf(bulletin, part);
-      const name = `${bulletin.number || bulletin.period.key}${part ? `-${part.department.departmentShort}` : ''}.pdf`;
-      res.setHeader('content-type', 'application/pdf');
-      res.setHeader('content-length', String(pdf.length));
-      res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('content-disposition', `inline; filename="bulletin.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      res.end(pdf);
+      sendPdf(res, pdf, `${bulletin.number || bulletin.period.key}${part ? `-${part.department.departmentShort}` : ''}.pdf`);
     } catch (err) {
-      if (err instanceof PdfFontMissingError) {
-        req.log.error({ err }, 'PDF font missing');
-        return next(new AppError('SERVICE_UNAVAILABLE', err.message, { http: { status: 503 } }));
-      }
-      next(err);
+      pdfFailed(err, req, next);
     }
   });
   return router;
