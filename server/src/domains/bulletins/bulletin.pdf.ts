@@ -88,8 +88,8 @@ const staffRow = (r: SnapshotRow) => [
   String(r.violations), score(r.score), r.smileStar ? '微笑之星' : '',
 ];
 
-function stars(doc: Pdf, rows: SnapshotRow[]) {
-  if (!rows.length) return paragraph(doc, '本期未评选微笑之星。', 11);
+function stars(doc: Pdf, rows: SnapshotRow[], none = '本期未评选微笑之星。') {
+  if (!rows.length) return paragraph(doc, none, 11);
   paragraph(doc, rows.map((r) => `${r.staffName}（${r.departmentName}，评价${r.ratings}条，好评率${pct(r.goodRate)}）`).join('；') + '。', 11);
 }
 
@@ -119,7 +119,7 @@ function departmentPart(doc: Pdf, p: BulletinPart) {
   heading(doc, '三、窗口人员');
   table(doc, STAFF_COLUMNS, p.staff.map(staffRow), 8);
   heading(doc, '四、微笑之星');
-  stars(doc, p.smileStars);
+  stars(doc, p.smileStars, '本期本部门无人当选微笑之星。');
 }
 
 /** The whole bulletin, or with `part` one department's part of it. */
