@@ -87,6 +87,7 @@ builder.queryFields((t) => ({
       departmentId: t.arg.id({ validate: objectId }),
       windowId: t.arg.id({ validate: objectId }),
       overdue: t.arg.boolean(),
+      unfinished: t.arg.boolean({ description: 'Only those neither closed nor excluded' }),
       ...pageArgs(t.arg),
     },
     resolve: (_, a, ctx) =>

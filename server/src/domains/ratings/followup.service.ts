@@ -39,6 +39,8 @@ export interface FollowUpFilter {
   departmentId?: string | null;
   windowId?: string | null;
   overdue?: boolean | null;
+  /** Only those still being worked on (neither closed nor excluded). */
+  unfinished?: boolean | null;
 }
 
 export function pageFollowUps(user: SessionUser | null, f: FollowUpFilter, page: number, pageSize: number) {
@@ -47,6 +49,7 @@ export function pageFollowUps(user: SessionUser | null, f: FollowUpFilter, page:
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
     ...departmentFilter(user),
     ...(f.windowId ? { window: new Types.ObjectId(f.windowId) } : {}),
+    ...(f.unfinished ? { state: trusted({ $nin: FINISHED }) } : {}),
     ...(f.state ? { state: f.state } : {}),
     ...(f.overdue === true ? { state: trusted({ $nin: FINISHED }), dueAt: trusted({ $lt: now }) } : {}),
     ...(f.overdue === false ? { $or: [{ state: trusted({ $in: FINISHED }) }, { dueAt: trusted({ $gte: now }) }] } : {}),

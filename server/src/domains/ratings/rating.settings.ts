@@ -37,7 +37,7 @@ export const ratingSettings = defineSettings(
     /** Ratings per address per hour; loose, since a whole office may share one address. */
     ipLimitPerHour: z.number().int().min(10).max(1_000_000).default(300),
     /** This many ratings from one address at one window within 10 minutes are flagged as suspect. */
-    burstCount: z.number().int().min(2).max(100).default(5),
+    burstCount: z.number().int().min(2).max(100).default(10),
     alertWindowMinutes: z.number().int().min(5).max(240).default(15),
     alertMinRatings: z.number().int().min(1).max(100).default(4),
     alertNegativeShare: z.number().min(0.1).max(1).default(0.5),

@@ -13,8 +13,8 @@ const Fields = graphql(`
   }
 `);
 const Page = graphql(
-  `query FollowUps($state: FollowUpState, $departmentId: ID, $overdue: Boolean, $page: Int!, $pageSize: Int!) {
-    followUps(state: $state, departmentId: $departmentId, overdue: $overdue, page: $page, pageSize: $pageSize) {
+  `query FollowUps($state: FollowUpState, $departmentId: ID, $overdue: Boolean, $unfinished: Boolean, $page: Int!, $pageSize: Int!) {
+    followUps(state: $state, departmentId: $departmentId, overdue: $overdue, unfinished: $unfinished, page: $page, pageSize: $pageSize) {
       total items { ...FollowUpFields }
     }
   }`,
