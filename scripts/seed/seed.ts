@@ -11,6 +11,8 @@ import { ServiceItemModel } from '../../server/src/domains/service-items/service
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { seedBulletin } from './bulletins.js';
+import { seedCases } from './cases.js';
 import { seedComplaints } from './complaints.js';
 import { seedDepartments, seedStaffNames } from './data.js';
 import { seedInspections } from './inspections.js';
@@ -115,6 +117,9 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
     log(`activity: ${r.ratings} ratings and ${r.followUps} follow-ups over the last ${days} days`);
     await seedComplaints(log);
     await seedInspections(log);
+    const cases = await seedCases(days);
+    const bulletin = await seedBulletin();
+    log(`bulletins: ${cases} monthly case records${bulletin ? `, bulletin ${bulletin.number} (${bulletin.period.label}) published` : ''}`);
   }
   return {
     departments: depts.size,

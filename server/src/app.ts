@@ -5,6 +5,8 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
+import { bulletinsRouter } from './domains/bulletins/bulletins.routes.js';
+import { casesRouter } from './domains/cases/case.routes.js';
 import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
@@ -111,6 +113,8 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(complaintsRouter(config, logger));
   app.use(inspectionsRouter(logger));
   app.use(noticesRouter());
+  app.use(casesRouter(logger));
+  app.use(bulletinsRouter());
 
   if (config.serveWeb) await mountWeb(app, config);
 

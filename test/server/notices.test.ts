@@ -5,6 +5,7 @@ import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/pdf.js';
 import { as, makeHall } from '../helpers/patrol.js';
 
 const DRAFT = `mutation($i: NoticeDraftInput!) { createNoticeDraft(input: $i) { id status number title body violations { id } departments { code } } }`;
@@ -14,18 +15,6 @@ const NOTICE = `query($id: ID!) { notice(id: $id) { id number title departments 
 const ACK = `mutation($id: ID!) { acknowledgeNotice(id: $id) { receipts { acknowledgedAt acknowledgedByName } } }`;
 const APPEAL = `mutation($id: ID!, $t: String!) { appealNotice(id: $id, text: $t) { receipts { appeal { text decision } } } }`;
 const DECIDE = `mutation($id: ID!, $d: ID!, $x: AppealDecision!, $r: String!) { decideNoticeAppeal(id: $id, departmentId: $d, decision: $x, reason: $r) { receipts { appeal { decision reason } } } }`;
-
-/** Extracts the text of a PDF the way a reader would see it. */
-async function pdfText(bytes: ArrayBuffer) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
-  let text = '';
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('');
-  }
-  return text;
-}
 
 describe('violation notices (通报)', () => {
   let app: TestApp;

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
+import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model.js';
+import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
@@ -41,6 +43,8 @@ describe('demo seed', function () {
     confirmed: await ViolationModel.countDocuments({ status: 'CONFIRMED' }),
     dismissed: await ViolationModel.countDocuments({ status: 'DISMISSED' }),
     notices: await NoticeModel.countDocuments({ status: 'PUBLISHED' }),
+    cases: await CaseRecordModel.countDocuments(),
+    bulletins: await BulletinModel.countDocuments({ status: 'PUBLISHED' }),
   });
 
   it('loads a center shaped like the report, and a second run changes nothing', async () => {
@@ -63,6 +67,9 @@ describe('demo seed', function () {
     expect(after1.dismissed).to.be.greaterThan(0);
     expect(after1.notices).to.equal(1);
     expect((await NoticeModel.findOne().lean())!.number).to.match(/^〔\d{4}〕第\d+号$/);
+    // A published demo bulletin for the public page and the liaison.
+    expect(after1.bulletins).to.equal(1);
+    expect((await BulletinModel.findOne().lean())!.number).to.match(/^〔\d{4}〕第1期$/);
 
     const second = await seedDemo({ adminPassword: 'a different password', activityDays: 14 });
     expect(await counts()).to.deep.equal(after1);

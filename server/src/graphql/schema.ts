@@ -25,5 +25,9 @@ import '../domains/inspections/finding.schema.js';
 import '../domains/inspections/violation.schema.js';
 import '../domains/inspections/attendance.schema.js';
 import '../domains/notices/notice.schema.js';
+import '../domains/cases/case.schema.js';
+import '../domains/bulletins/bulletin.schema.js';
+import '../domains/bulletins/public.schema.js';
+import '../domains/bulletins/settings.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

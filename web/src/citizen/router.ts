@@ -24,6 +24,12 @@ export const router = createRouter({
       component: () => import('./pages/complaint/TrackPage.vue'),
       meta: { title: 'complaint.track.title', page: 'complaint' },
     },
+    {
+      path: '/p/bulletin/:period?',
+      name: 'bulletin',
+      component: () => import('./pages/bulletin/BulletinPage.vue'),
+      meta: { title: 'bulletin.title', page: 'bulletin' },
+    },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   ],
 });

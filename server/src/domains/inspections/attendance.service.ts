@@ -30,15 +30,15 @@ export interface AttendanceRow {
 const count = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
 const KEY = { STAFF: '$marks.staff', WINDOW: '$window', DEPARTMENT: '$department' } as const;
 
-/** Patrol observations grouped in the database: one row per staff, window or department. */
-function patrolPipeline(match: Record<string, unknown>, group: AttendanceGroup): PipelineStage[] {
+/** Patrol observations grouped in the database by `key` (e.g. one row per staff member; bulletins group finer). */
+export function patrolPipeline(match: Record<string, unknown>, key: unknown): PipelineStage[] {
   const away = { $eq: ['$marks.presence', 'AWAY'] };
   return [
     { $match: match },
     { $unwind: '$marks' },
     {
       $group: {
-        _id: KEY[group],
+        _id: key,
         observations: { $sum: 1 },
         onPost: count({ $eq: ['$marks.presence', 'ON_POST'] }),
         excused: count({ $and: [away, { $ne: ['$marks.reason', ''] }] }),
@@ -80,7 +80,7 @@ export async function attendance(
   };
   const [patrol, signIns] = await Promise.all([
     FindingModel.aggregate<Omit<AttendanceRow, 'key' | 'group' | 'rate' | 'signInDays' | 'late' | 'leftEarly'> & { _id: unknown }>(
-      patrolPipeline(match, f.group),
+      patrolPipeline(match, KEY[f.group]),
     ),
     signInStats(f.from, f.to, dept, f.group),
   ]);

@@ -6,7 +6,8 @@ import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { storeImage } from '../files/file-store.js';
 import { WindowModel } from '../windows/window.model.js';
-import { importSignIns, MAX_CSV_BYTES } from './attendance.import.js';
+import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
+import { importSignIns } from './attendance.import.js';
 import { PHOTO_PURPOSE } from './finding.service.js';
 import { runnableRound } from './round-run.service.js';
 
@@ -55,7 +56,7 @@ export function inspectionsRouter(logger: Logger) {
     '/api/attendance/sign-ins',
     requireCsrfHeader,
     requireStaff(['ADMIN', 'MANAGER']),
-    raw(MAX_CSV_BYTES),
+    raw(MAX_IMPORT_BYTES),
     handle(async (req, res, user) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const report = await importSignIns(body);

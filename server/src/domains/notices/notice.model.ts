@@ -18,17 +18,16 @@ const appealSchema = new Schema(
   { _id: false },
 );
 
-/** Each department named in a published notice acknowledges it (签收) and may appeal once. */
-const receiptSchema = new Schema(
-  {
-    department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
-    acknowledgedAt: { type: Date, default: null },
-    acknowledgedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
-    acknowledgedByName: { type: String, default: '' },
-    appeal: { type: appealSchema, default: null },
-  },
-  { _id: false },
-);
+/** A department's acknowledgement (签收) of what was published to it (notices, bulletins). */
+export const acknowledgementFields = {
+  department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
+  acknowledgedAt: { type: Date, default: null },
+  acknowledgedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+  acknowledgedByName: { type: String, default: '' },
+} as const;
+
+/** Each department named in a published notice acknowledges it and may appeal once. */
+const receiptSchema = new Schema({ ...acknowledgementFields, appeal: { type: appealSchema, default: null } }, { _id: false });
 
 // A violation notice (通报): DRAFT → APPROVED (gets its number 〔YYYY〕第N号) → PUBLISHED (the
 // departments see it). The number is given at approval, so discarded drafts leave no gaps.

@@ -5,9 +5,11 @@ import {
   ChatLineSquare,
   DataAnalysis,
   Document,
+  DocumentCopy,
   House,
   List,
   Memo,
+  Notebook,
   OfficeBuilding,
   Postcard,
   Setting,
@@ -56,6 +58,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'patrol',
     component: () => import('../pages/inspections/patrol/PatrolView.vue'),
     meta: { title: 'inspections.patrol.title', roles: RUNNERS },
+  },
+  // The bulletin on A4 paper: no sidebar, for printing.
+  {
+    path: '/bulletins/:id([a-f0-9]{24})/print',
+    name: 'bulletin-print',
+    component: () => import('../pages/bulletins/PrintView.vue'),
+    meta: { title: 'menu.bulletinList', roles: READERS },
   },
   {
     path: '/',
@@ -175,6 +184,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'checklist',
         component: () => import('../pages/inspections/checklist/ChecklistView.vue'),
         meta: { title: 'menu.checklist', roles: CENTER, menu: { group: 'inspections', icon: List } },
+      },
+      {
+        path: 'bulletins',
+        name: 'bulletins',
+        component: () => import('../pages/bulletins/BulletinsView.vue'),
+        meta: { title: 'menu.bulletinList', roles: READERS, menu: { group: 'bulletins', icon: Notebook } },
+      },
+      {
+        path: 'bulletins/:id([a-f0-9]{24})',
+        name: 'bulletin',
+        component: () => import('../pages/bulletins/BulletinView.vue'),
+        meta: { title: 'menu.bulletinList', roles: READERS },
+      },
+      {
+        path: 'cases',
+        name: 'cases',
+        component: () => import('../pages/cases/CasesView.vue'),
+        meta: { title: 'menu.cases', roles: READERS, menu: { group: 'bulletins', icon: DocumentCopy } },
       },
       {
         path: 'accounts',

@@ -1,5 +1,6 @@
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
+import { uploadTable } from '../../../composables/table-import';
 
 const Attendance = graphql(`
   query Attendance($from: String!, $to: String!, $groupBy: AttendanceGroup!, $departmentId: ID) {
@@ -18,22 +19,6 @@ export type AttendanceGroup = VariablesOf<typeof Attendance>['groupBy'];
 export const loadAttendance = (from: string, to: string, groupBy: AttendanceGroup, departmentId: string | null) =>
   request(Attendance, { from, to, groupBy, departmentId }).then((d) => d.attendance);
 
-export interface ImportReport {
-  ok: boolean;
-  rows: number;
-  imported: number;
-  errors: Array<{ line: number; field: string; message: string; value: string }>;
-}
+export type { ImportReport } from '../../../composables/table-import';
 
-/** Sends the CSV as it is; a 422 answer is the row report, not a failure of the request. */
-export async function importSignIns(file: Blob): Promise<ImportReport> {
-  const res = await fetch('/api/attendance/sign-ins', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'x-wfp-csrf': '1', 'content-type': 'text/csv' },
-    body: file,
-  });
-  const body = await res.json();
-  if (res.ok || res.status === 422) return body as ImportReport;
-  throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`);
-}
+export const importSignIns = (file: Blob) => uploadTable('/api/attendance/sign-ins', file);

@@ -1,0 +1,106 @@
+import { Types, trusted } from 'mongoose';
+import type { SessionUser } from '../../graphql/context.js';
+import { invalidState, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
+import { localDate } from '../calendar/calendar.service.js';
+import { BulletinCounterModel, BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.model.js';
+import { bulletinNumber, defaultCommentary, defaultTitle } from './bulletin.text.js';
+import type { Period } from './period.js';
+import { computeSnapshot, scoreSnapshot } from './snapshot.js';
+
+// The bulletin's life: generate a DRAFT (a stored snapshot) → edit → IN_REVIEW → PUBLISHED. Each
+// step is one update conditional on the state it expects, so a repeated or racing step fails with
+// INVALID_STATE instead of applying twice. Regenerating is for drafts only.
+
+const EDITABLE: BulletinStatus[] = ['DRAFT', 'IN_REVIEW'];
+
+async function explain(id: string, expected: BulletinStatus[]): Promise<never> {
+  const current = await BulletinModel.findById(id).select({ status: 1 }).lean();
+  if (!current) throw notFound('Bulletin');
+  throw invalidState(`The bulletin is ${current.status}; it must be ${expected.join(' or ')}`);
+}
+
+async function transition(id: string, from: BulletinStatus[], update: Record<string, unknown>, guard: Record<string, unknown> = {}) {
+  const doc = await BulletinModel.findOneAndUpdate({ _id: id, status: trusted({ $in: from }), ...guard }, update, { new: true }).lean<Bulletin>();
+  return doc ?? explain(id, from);
+}
+
+/** Generates the period's bulletin as a draft, or regenerates its draft; refused once under review. */
+export async function generate(user: SessionUser, period: Period, now = new Date()) {
+  const existing = await BulletinModel.findOne({ 'period.key': period.key }).select({ status: 1 }).lean();
+  if (existing && existing.status !== 'DRAFT') throw invalidState(`The bulletin of ${period.label} is ${existing.status}; it can no longer be regenerated`);
+  if (existing) return regenerate(user, String(existing._id), now);
+  const snapshot = await computeSnapshot(period, now);
+  const doc = await uniqueOr(
+    BulletinModel.create({
+      period, title: defaultTitle(period), commentary: defaultCommentary(period, snapshot), snapshot, generatedAt: now, generatedBy: user.id,
+    }),
+    'Bulletin',
+  );
+  return doc.toObject() as unknown as Bulletin;
+}
+
+/** Recomputes a draft's figures from the data as it is now; picked stars that are still candidates stay. */
+export async function regenerate(user: SessionUser, id: string, now = new Date()) {
+  const doc = await BulletinModel.findById(id).lean<Bulletin>();
+  if (!doc) throw notFound('Bulletin');
+  if (doc.status !== 'DRAFT') await explain(id, ['DRAFT']);
+  const fresh = await computeSnapshot(doc.period as Period, now);
+  const stars = doc.stars.filter((s) => fresh.candidates.some((c) => c.staffId === s));
+  return transition(id, ['DRAFT'], { snapshot: scoreSnapshot(fresh, stars), stars, generatedAt: now, generatedBy: user.id });
+}
+
+export const updateText = (id: string, changes: { title?: string; commentary?: string }) => transition(id, EDITABLE, changes);
+
+/** The manager's pick of smile stars among the candidates; scores and ranks take their bonus. */
+export async function pickStars(id: string, staffIds: string[]) {
+  const doc = await BulletinModel.findById(id).lean<Bulletin>();
+  if (!doc) throw notFound('Bulletin');
+  const stars = [...new Set(staffIds)];
+  const candidates = new Set(doc.snapshot.candidates.map((c) => c.staffId));
+  const problems = stars.filter((s) => !candidates.has(s)).map(() => ({ path: 'staffIds', message: 'not a candidate of this bulletin' }));
+  if (stars.length > doc.snapshot.rules.starMax) problems.push({ path: 'staffIds', message: `at most ${doc.snapshot.rules.starMax}` });
+  if (problems.length) throw validationFailed(problems.slice(0, 1));
+  // Guarded by generatedAt: a regeneration meanwhile would make these scores stale.
+  return transition(id, EDITABLE, { stars, snapshot: scoreSnapshot(doc.snapshot, stars) }, { generatedAt: doc.generatedAt });
+}
+
+export const submit = (id: string) => transition(id, ['DRAFT'], { status: 'IN_REVIEW', submittedAt: new Date(), returnedReason: '' });
+
+export const returnToDraft = (id: string, reason: string) => transition(id, ['IN_REVIEW'], { status: 'DRAFT', returnedReason: reason });
+
+async function nextSeq(year: number) {
+  const counter = await BulletinCounterModel.findOneAndUpdate({ _id: `bulletin-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean<{ seq: number }>();
+  return counter!.seq;
+}
+
+/** Publishes to every department in it (each gets a receipt to acknowledge) and numbers it 〔YYYY〕第N期. */
+export async function publish(user: SessionUser, id: string) {
+  const draft = await BulletinModel.findById(id).lean<Bulletin>();
+  if (!draft) throw notFound('Bulletin');
+  const now = new Date();
+  const receipts = draft.snapshot.departments.map((d) => ({ department: new Types.ObjectId(d.id) }));
+  const published = await transition(id, ['IN_REVIEW'], { status: 'PUBLISHED', publishedAt: now, publishedBy: user.id, receipts });
+  const year = Number(localDate(now).slice(0, 4));
+  const seq = await nextSeq(year);
+  const numbered = await BulletinModel.findOneAndUpdate({ _id: id, number: '' }, { year, seq, number: bulletinNumber(year, seq) }, { new: true }).lean<Bulletin>();
+  return numbered ?? published;
+}
+
+export async function remove(id: string) {
+  const res = await BulletinModel.deleteOne({ _id: id, status: 'DRAFT' });
+  if (!res.deletedCount) await explain(id, ['DRAFT']);
+  return true;
+}
+
+/** The liaison's acknowledgement (签收) of its department's part; repeating it changes nothing. */
+export async function acknowledge(user: SessionUser, doc: Bulletin) {
+  const i = doc.receipts.findIndex((r) => String(r.department) === user.departmentId);
+  if (i < 0) throw invalidState('This bulletin has no part for your department');
+  const at = (k: string) => `receipts.${i}.${k}`;
+  const updated = await BulletinModel.findOneAndUpdate(
+    { _id: doc._id, status: 'PUBLISHED', [at('department')]: doc.receipts[i]!.department, [at('acknowledgedAt')]: null },
+    { $set: { [at('acknowledgedAt')]: new Date(), [at('acknowledgedBy')]: user.id, [at('acknowledgedByName')]: user.displayName } },
+    { new: true },
+  ).lean<Bulletin>();
+  return updated ?? doc;
+}

@@ -1,0 +1,29 @@
+import express, { Router } from 'express';
+import type { SessionUser } from '../../graphql/context.js';
+import type { Logger } from '../../lib/logger.js';
+import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
+import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { importCases } from './case.import.js';
+
+/** POST /api/cases/import — a CSV or XLSX of cases handled; all rows valid or nothing stored (422 with the report). */
+export function casesRouter(logger: Logger) {
+  const router = Router();
+  router.post(
+    '/api/cases/import',
+    requireCsrfHeader,
+    requireStaff(['ADMIN', 'MANAGER']),
+    express.raw({ type: () => true, limit: MAX_IMPORT_BYTES + 1 }),
+    (req, res, next) => {
+      const user = res.locals.user as SessionUser;
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      importCases(body, user.id)
+        .then(async (report) => {
+          await recordAudit({ user, action: 'importCases', targetType: 'CaseRecord', ok: report.ok, args: { rows: report.rows, errors: report.errors.length }, requestId: String(req.id) }, logger);
+          res.status(report.ok ? 200 : 422).json(report);
+        })
+        .catch(next);
+    },
+  );
+  return router;
+}

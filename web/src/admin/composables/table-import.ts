@@ -1,0 +1,22 @@
+// Tabular imports (sign-ins, cases handled): the file goes up as it is, and the server answers
+// with a row-by-row report; nothing is stored unless every row is valid.
+
+export interface ImportReport {
+  ok: boolean;
+  rows: number;
+  imported: number;
+  errors: Array<{ line: number; field: string; message: string; value: string }>;
+}
+
+/** Sends the file; a 422 answer is the row report, not a failure of the request. */
+export async function uploadTable(url: string, file: Blob): Promise<ImportReport> {
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'x-wfp-csrf': '1', 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  const body = await res.json();
+  if (res.ok || res.status === 422) return body as ImportReport;
+  throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`);
+}
