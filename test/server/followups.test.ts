@@ -71,12 +71,13 @@ describe('bad-rating follow-up (差评整改)', () => {
     await liaison.gql(ADVANCE, { id, action: 'rectify', input: { action: 'a' } });
     const noCall = await liaison.gql(ADVANCE, { id, action: 'callBack', input: { outcome: 'NO_CONTACT' } });
     expect(noCall.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('outcome');
-    // The liaison handling it sees the full number; an inspector sees it masked.
+    // The liaison handling it sees the full number; inspectors, who patrol, see no follow-ups.
     const q = 'query($id: ID!) { followUp(id: $id) { rating { callbackPhone } } }';
     expect((await liaison.gql(q, { id })).data.followUp.rating.callbackPhone).to.equal('13812345678');
     const inspector = new Client(app.url);
     await inspector.login((await makeUser('INSPECTOR')).username, PASSWORD);
-    expect((await inspector.gql(q, { id })).data.followUp.rating.callbackPhone).to.equal('138****5678');
+    expect(await inspector.code(q, { id })).to.equal('FORBIDDEN');
+    expect(await inspector.code('{ ratings { total } }')).to.equal('FORBIDDEN');
     expect(await inspector.code(ADVANCE, { id, action: 'callBack', input: { outcome: 'SATISFIED' } })).to.equal('FORBIDDEN');
   });
 

@@ -10,6 +10,7 @@ import { useAuditLog } from '../domains/audit/audit.plugin.js';
 import { CSRF_HEADER } from '../lib/csrf.js';
 import type { Logger } from '../lib/logger.js';
 import { useArmor } from './armor.js';
+import { useAuthorizeFirst } from './authorize-first.js';
 import type { Context } from './context.js';
 import { AppError } from './errors.js';
 import { schema } from './schema.js';
@@ -79,6 +80,7 @@ export function createGraphQL(config: Config, logger: Logger) {
       useCodedInputErrors(),
       useCookies(),
       useArmor(),
+      useAuthorizeFirst(),
       auditLog,
       ...(config.isProduction ? [useDisableIntrospection()] : []),
     ],

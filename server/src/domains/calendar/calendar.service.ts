@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { trusted } from 'mongoose';
+import { ttlCache } from '../../lib/cache.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 
 // Working-day arithmetic for deadlines. Dates are local to the center (Asia/Shanghai, UTC+8 all
@@ -22,17 +23,14 @@ const isWeekend = (ymd: string) => [0, 6].includes(new Date(`${ymd}T00:00:00Z`).
 
 // One year of exceptions is a few dozen rows; each is read once a minute at most per process.
 const YEAR_CACHE_MS = 60_000;
-const years = new Map<string, { at: number; days: Promise<Map<string, 'HOLIDAY' | 'WORKDAY'>> }>();
+const years = ttlCache<Map<string, 'HOLIDAY' | 'WORKDAY'>>(YEAR_CACHE_MS);
 
 function exceptionsOf(year: string) {
-  const hit = years.get(year);
-  if (hit && Date.now() - hit.at < YEAR_CACHE_MS) return hit.days;
-  const days = CalendarDayModel.find({ _id: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }) })
-    .lean<CalendarDay[]>()
-    .then((rows) => new Map(rows.map((r) => [r._id, r.kind])));
-  days.catch(() => years.delete(year)); // never cache a failed read
-  years.set(year, { at: Date.now(), days });
-  return days;
+  return years.get(year, () =>
+    CalendarDayModel.find({ _id: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }) })
+      .lean<CalendarDay[]>()
+      .then((rows) => new Map(rows.map((r) => [r._id, r.kind]))),
+  );
 }
 
 export function clearCalendarCache() {

@@ -3,7 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { objectId, optionalText } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
+import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -81,7 +81,7 @@ builder.queryFields((t) => ({
   followUps: t.field({
     type: FollowUpPage,
     description: 'Follow-ups, soonest due first; a liaison sees its own department only',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { roles: HANDLERS },
     args: {
       state: t.arg({ type: StateEnum }),
       departmentId: t.arg.id({ validate: objectId }),
@@ -100,7 +100,7 @@ builder.queryFields((t) => ({
   }),
   followUp: t.field({
     type: FollowUpRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { roles: HANDLERS },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getFollowUp(ctx.user, String(a.id)),
   }),

@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
+import { ttlCache } from '../../lib/cache.js';
 import { bimonthRange, periodKeys } from '../../lib/periods.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { FollowUpModel } from './followup.model.js';
@@ -25,7 +26,7 @@ interface PeriodStats {
 }
 
 const CACHE_MS = 60_000;
-const cache = new Map<string, { at: number; value: Promise<PeriodStats> }>();
+const cache = ttlCache<PeriodStats>(CACHE_MS);
 
 async function compute(period: string): Promise<PeriodStats> {
   const [ratings, followUps, depts] = await Promise.all([
@@ -56,14 +57,7 @@ async function compute(period: string): Promise<PeriodStats> {
   return { period, ...bimonthRange(period), departments: [...ranked, ...rows.filter((r) => r.total === 0)] };
 }
 
-function periodStats(period: string) {
-  const hit = cache.get(period);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  const value = compute(period);
-  value.catch(() => cache.delete(period));
-  cache.set(period, { at: Date.now(), value });
-  return value;
-}
+const periodStats = (period: string) => cache.get(period, () => compute(period));
 
 const PublicRow = builder.objectRef<Row>('PublicDepartmentStats').implement({
   fields: (t) => ({

@@ -7,7 +7,7 @@ import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType, paginate } from '../../graphql/pagination.js';
 import { maskPhone } from '../../lib/crypto.js';
 import { assertDepartment, canSeeDepartment, departmentFilter, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
+import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -51,7 +51,7 @@ builder.queryFields((t) => ({
   ratings: t.field({
     type: RatingPage,
     description: 'Ratings, newest first',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { roles: HANDLERS },
     args: {
       departmentId: t.arg.id({ validate: objectId }),
       windowId: t.arg.id({ validate: objectId }),

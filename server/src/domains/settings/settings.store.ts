@@ -1,6 +1,7 @@
 import { Schema, model } from 'mongoose';
 import type { z } from 'zod';
 import { validationFailed } from '../../graphql/errors.js';
+import { ttlCache } from '../../lib/cache.js';
 
 // Admin-editable rules (deadlines, tags, alert thresholds...). Each domain declares its own
 // section with a zod schema whose defaults apply until an admin saves something.
@@ -20,16 +21,15 @@ const SettingModel = model('Setting', settingSchema);
 const CACHE_MS = 5000;
 
 export function defineSettings<S extends z.ZodObject>(key: string, schema: S) {
-  let cached: { at: number; value: z.infer<S> } | null = null;
+  const cache = ttlCache<z.infer<S>>(CACHE_MS);
 
-  async function get(): Promise<z.infer<S>> {
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
-    const doc = await SettingModel.findById(key).lean<{ value: unknown }>();
-    // Stored values that no longer fit (after an upgrade) fall back to defaults field by field.
-    const parsed = schema.safeParse(doc?.value ?? {});
-    const value = parsed.success ? parsed.data : schema.parse({});
-    cached = { at: Date.now(), value };
-    return value;
+  function get(): Promise<z.infer<S>> {
+    return cache.get(key, async () => {
+      const doc = await SettingModel.findById(key).lean<{ value: unknown }>();
+      // Stored values that no longer fit (after an upgrade) fall back to the defaults.
+      const parsed = schema.safeParse(doc?.value ?? {});
+      return parsed.success ? parsed.data : schema.parse({});
+    });
   }
 
   async function update(patch: Partial<z.infer<S>>, userId: string | null): Promise<z.infer<S>> {
@@ -38,9 +38,9 @@ export function defineSettings<S extends z.ZodObject>(key: string, schema: S) {
       throw validationFailed(merged.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     }
     await SettingModel.updateOne({ _id: key }, { value: merged.data, updatedBy: userId }, { upsert: true });
-    cached = null;
+    cache.clear();
     return merged.data;
   }
 
-  return { key, schema, get, update, clearCache: () => void (cached = null) };
+  return { key, schema, get, update, clearCache: () => cache.clear() };
 }

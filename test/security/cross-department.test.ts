@@ -1,0 +1,146 @@
+import { expect } from 'chai';
+import { Types, trusted } from 'mongoose';
+import { seedDemo } from '../../scripts/seed/seed.js';
+import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model.js';
+import { ComplaintModel } from '../../server/src/domains/complaints/complaint.model.js';
+import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
+import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
+import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
+import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
+import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
+import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
+import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
+import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { Client } from '../helpers/client.js';
+import { makeUser, PASSWORD } from '../helpers/fixtures.js';
+
+// A liaison reaches for another department's records by id, through every by-id query, mutation
+// and download: each is refused. The same lookups on its own records work (the control).
+describe("security: a liaison and another department's records", function () {
+  this.timeout(180_000);
+  let app: TestApp;
+  let liaison: Client;
+  let own: Types.ObjectId;
+  let other: Types.ObjectId;
+
+  before(async () => {
+    app = await startTestApp();
+    await seedDemo({ adminPassword: 'demo password 1', activityDays: 14 });
+    // Own: a department the published notice does not name (so the notice is another's);
+    // preferably one handling a complaint, so the controls cover complaints too.
+    const notice = await NoticeModel.findOne({ status: 'PUBLISHED' }).lean();
+    const named = new Set(notice!.departments.map(String));
+    const handling = (await ComplaintModel.distinct('assignedTo')).map(String);
+    const candidates = (await DepartmentModel.find().lean()).map((d) => d._id).filter((d) => !named.has(String(d)));
+    own = candidates.find((d) => handling.includes(String(d))) ?? candidates[0]!;
+    const complaint = await ComplaintModel.findOne({ assignedTo: trusted({ $nin: [null, own] }) }).lean();
+    other = complaint!.assignedTo!;
+    liaison = new Client(app.url);
+    await liaison.login((await makeUser('DEPARTMENT', own)).username, PASSWORD);
+  });
+  after(() => app.close());
+
+  const refused = (code: string | undefined) => code === 'FORBIDDEN' || code === 'NOT_FOUND';
+  type Finder = { findOne(f: object): { lean(): Promise<unknown> } };
+  /** A record of the model in (mine) or outside (!mine) the liaison's department, if any. */
+  const pick = async (model: Finder, field: string, mine: boolean, extra: object = {}) => {
+    const doc = (await model.findOne({ ...extra, [field]: mine ? own : trusted({ $nin: [own, null] }) }).lean()) as { _id: unknown } | null;
+    return doc ? String(doc._id) : null;
+  };
+  const oneOf = async (model: Finder, filter: object) => String(((await model.findOne(filter).lean()) as { _id: unknown })._id);
+
+  it('refuses every by-id query for another department, and answers it for its own', async () => {
+    const cases: Array<[string, Finder, string, object]> = [
+      ['window', WindowModel, 'department', {}],
+      ['staffMember', StaffModel, 'department', {}],
+      ['serviceItem', ServiceItemModel, 'department', {}],
+      ['followUp', FollowUpModel, 'department', {}],
+      ['complaint', ComplaintModel, 'assignedTo', {}],
+      ['violation', ViolationModel, 'department', { status: 'CONFIRMED' }],
+    ];
+    const wrong: string[] = [];
+    let controls = 0;
+    for (const [name, model, field, extra] of cases) {
+      const query = `query($id: ID!) { ${name}(id: $id) { id } }`;
+      const theirs = await pick(model, field, false, extra);
+      expect(theirs, `a ${name} of another department in the demo data`).to.not.equal(null);
+      const code = await liaison.code(query, { id: theirs });
+      if (!refused(code)) wrong.push(`${name}: another department's answered ${code ?? 'ok'}`);
+      const mine = await pick(model, field, true, extra);
+      if (mine) {
+        controls++;
+        const ok = await liaison.code(query, { id: mine });
+        if (ok) wrong.push(`${name}: its own refused with ${ok}`);
+      }
+    }
+    const dept = 'query($id: ID!) { department(id: $id) { id } }';
+    if (!refused(await liaison.code(dept, { id: String(other) }))) wrong.push('department: another answered');
+    if (await liaison.code(dept, { id: String(own) })) wrong.push('department: its own refused');
+    const bulletin = await oneOf(BulletinModel, { status: 'PUBLISHED' });
+    const part = 'query($id: ID!, $d: ID!) { bulletinPart(id: $id, departmentId: $d) { __typename } }';
+    if (!refused(await liaison.code(part, { id: bulletin, d: String(other) }))) wrong.push('bulletinPart: another answered');
+    if (await liaison.code(part, { id: bulletin, d: String(own) })) wrong.push('bulletinPart: its own refused');
+    expect(wrong).to.deep.equal([]);
+    expect(controls).to.be.greaterThan(2);
+  });
+
+  it("refuses every mutation on another department's records", async () => {
+    const alert = await AlertModel.create({ dedupeKey: 'x-dept', rule: 'VERY_DISSATISFIED', window: await pick(WindowModel, 'department', false), department: other, createdAt: new Date() });
+    const notice = await NoticeModel.findOne({ status: 'PUBLISHED', departments: trusted({ $ne: own }) }).lean();
+    const cases: Array<[string, string, Record<string, unknown>]> = [
+      ['updateWindow', 'mutation($id: ID!) { updateWindow(id: $id, input: { name: "改名" }) { id } }', { id: await pick(WindowModel, 'department', false) }],
+      ['updateStaff', 'mutation($id: ID!) { updateStaff(id: $id, input: { name: "改名" }) { id } }', { id: await pick(StaffModel, 'department', false) }],
+      ['updateServiceItem', 'mutation($id: ID!) { updateServiceItem(id: $id, input: { name: "改名" }) { id } }', { id: await pick(ServiceItemModel, 'department', false) }],
+      ['endDuty', 'mutation($id: ID!) { endDuty(id: $id, to: "2030-01-01T00:00:00Z") { id } }', { id: await pick(DutyModel, 'department', false) }],
+      ['deleteDuty', 'mutation($id: ID!) { deleteDuty(id: $id) }', { id: await pick(DutyModel, 'department', false) }],
+      ['advanceFollowUp', 'mutation($id: ID!) { advanceFollowUp(id: $id, action: verify, input: { finding: "x" }) { id } }', { id: await pick(FollowUpModel, 'department', false, { state: 'OPEN' }) }],
+      ['acknowledgeAlert', 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }', { id: String(alert._id) }],
+      ['closeAlert', 'mutation($id: ID!) { closeAlert(id: $id) { id } }', { id: String(alert._id) }],
+      ['addComplaintNote', 'mutation($id: ID!) { addComplaintNote(id: $id, note: "x", public: false) { id } }', { id: await pick(ComplaintModel, 'assignedTo', false) }],
+      ['actOnComplaint', 'mutation($id: ID!) { actOnComplaint(id: $id, input: { action: INVESTIGATE }) { id } }', { id: await pick(ComplaintModel, 'assignedTo', false) }],
+      ['acknowledgeNotice', 'mutation($id: ID!) { acknowledgeNotice(id: $id) { id } }', { id: String(notice!._id) }],
+      ['appealNotice', 'mutation($id: ID!) { appealNotice(id: $id, text: "不服") { id } }', { id: String(notice!._id) }],
+    ];
+    const wrong: string[] = [];
+    for (const [name, query, vars] of cases) {
+      const code = await liaison.code(query, vars);
+      if (!refused(code)) wrong.push(`${name}: ${code ?? 'ok'}`);
+    }
+    expect(wrong).to.deep.equal([]);
+    expect((await AlertModel.findById(alert._id).lean())!.state).to.equal('OPEN');
+  });
+
+  it("keeps lists to its own department even when another's is asked for", async () => {
+    const d = String(other);
+    const lists: Array<[string, string]> = [
+      ['windows', `{ windows(departmentId: "${d}") { department { id } } }`],
+      ['staffPage', `{ staffPage(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+      ['serviceItems', `{ serviceItems(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+      ['followUps', `{ followUps(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+      ['ratings', `{ ratings(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+      ['alerts', `{ alerts(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+    ];
+    for (const [name, query] of lists) {
+      const res = await liaison.gql(query);
+      const rows = JSON.stringify(res.data);
+      expect(res.errors, name).to.equal(undefined);
+      expect(rows, name).to.not.include(d);
+    }
+    const complaints = await liaison.gql(`{ complaints(departmentId: "${d}", pageSize: 100) { total } }`);
+    // Never more than its own: another department's complaints are not counted in.
+    expect(complaints.data.complaints.total).to.be.at.most(await ComplaintModel.countDocuments({ assignedTo: own }));
+  });
+
+  it("refuses another department's downloads", async () => {
+    const get = (path: string) => fetch(`${app.url}${path}`, { headers: { cookie: liaison.cookie! } });
+    const win = await pick(WindowModel, 'department', false);
+    expect((await get(`/api/windows/${win}/qr.png`)).status).to.equal(403);
+    const notice = await NoticeModel.findOne({ status: 'PUBLISHED', departments: trusted({ $ne: own }) }).lean();
+    expect([403, 404]).to.include((await get(`/api/notices/${notice!._id}.pdf`)).status);
+    const csv = await (await get(`/api/ratings.csv?from=2026-01-01&to=2030-12-31&departmentId=${other}`)).text();
+    const otherName = (await DepartmentModel.findById(other).lean())!.name;
+    expect(csv).to.not.include(otherName);
+  });
+});
