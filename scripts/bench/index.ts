@@ -10,10 +10,21 @@ import { migrate } from '../../server/src/migrations.js';
 import { citizenBundleSize } from '../bundle-size.js';
 import { startLocalDb } from '../db.js';
 import { buildWebIfStale } from '../web-build.js';
+import { benchBulletin, type BulletinBench } from './bulletin.js';
 import { fmt } from './load.js';
 import { benchRatings } from './rating.js';
 
 const OPS = Number(process.env.BENCH_OPS ?? 3000);
+const BULLETIN_RATINGS = Number(process.env.BENCH_BULLETIN_RATINGS ?? 1_000_000);
+
+// First, while the process is fresh, so its peak memory is the bulletin's.
+console.log(`[bench] bulletin generation over ${BULLETIN_RATINGS} ratings (inserting them takes a while)...`);
+const bulletin = await benchBulletin(BULLETIN_RATINGS, (m) => console.log(`[bench] ${m}`));
+console.log(
+  `bulletin: generate ${bulletin.generateMs.toFixed(0)} ms, one raw aggregation ${bulletin.rawAggregationMs.toFixed(0)} ms, ` +
+    `ratio ${bulletin.ratio.toFixed(2)} (target ≤ 3), peak RSS ${bulletin.peakRssMb.toFixed(0)} MB`,
+);
+
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '50,200').split(',').map(Number);
 
 const db = await startLocalDb({ log: (m) => console.log(`[bench] ${m}`) });
@@ -38,9 +49,14 @@ const bundle = citizenBundleSize('rate');
 const kb = (n: number) => (n / 1024).toFixed(1);
 console.log(`\ncitizen bundle (gzip, JS+CSS): rating page ${kb(bundle.page!)} KB (target ≤ 60), entry ${kb(bundle.entry)} KB, every citizen page ${kb(bundle.all)} KB`);
 
-writeBenchmarksDoc({ engine: db.engine, ratings, bundle });
+writeBenchmarksDoc({ engine: db.engine, ratings, bundle, bulletin });
 
-function writeBenchmarksDoc(r: { engine: string; ratings: Awaited<ReturnType<typeof benchRatings>>; bundle: ReturnType<typeof citizenBundleSize> }) {
+function writeBenchmarksDoc(r: {
+  engine: string;
+  ratings: Awaited<ReturnType<typeof benchRatings>>;
+  bundle: ReturnType<typeof citizenBundleSize>;
+  bulletin: BulletinBench;
+}) {
   const row = (name: string, x: (typeof r.ratings)[number]['submit']) =>
     `| ${name} | ${x.throughput.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.errors} |`;
   const sections = r.ratings.map(
@@ -74,6 +90,22 @@ baselines: a raw driver \`insertOne\` of a rating-shaped document into the same 
 cheapest GraphQL request (\`{ __typename }\`) through the same HTTP stack.
 
 ${sections.join('\n\n')}
+
+## Bulletin generation
+
+Generating a bimonthly bulletin (every figure per department, window and staff member: ratings,
+follow-ups, complaints, violations, attendance, cases; scores, ranks, smile-star candidates;
+stored as a snapshot) over **${r.bulletin.ratings.toLocaleString('en')} ratings across ${r.bulletin.windows} windows**,
+against one raw \`$group\` aggregation (counts by window and level) over the same ratings:
+
+| | ms |
+|---|---|
+| generate the bulletin | ${r.bulletin.generateMs.toFixed(0)} |
+| one raw aggregation | ${r.bulletin.rawAggregationMs.toFixed(0)} |
+
+- ratio: **${r.bulletin.ratio.toFixed(2)}×** (target ≤ 3×)
+- peak memory (RSS) of the process: **${r.bulletin.peakRssMb.toFixed(0)} MB** — the figures are aggregated in the
+  database; Node holds only one row per department, window and staff member.
 
 ## Citizen bundle
 

@@ -49,7 +49,7 @@ export async function benchRatings(concurrencies: number[], opsPerRun: number): 
     Array.from({ length: WINDOWS }, (_, i) => ({ code: `W${String(i).padStart(3, '0')}`, zone: 'W', number: i + 1, name: `窗口${i}`, department: dept._id })),
   );
   // Measure the whole path of an accepted rating, not the refusals: lift the abuse limits.
-  await ratingSettings.update({ ipLimitPerHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
+  await ratingSettings.update({ ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
   const raw = mongoose.connection.db!.collection('bench_raw');
 
   const results: RatingBench[] = [];
@@ -64,6 +64,7 @@ export async function benchRatings(concurrencies: number[], opsPerRun: number): 
       });
       tickets[i] = d.issueRatingTicket.ticket as string;
     });
+    if (tickets.filter(Boolean).length !== opsPerRun) throw new Error('not every ticket was issued');
     const submit = await runLoad(opsPerRun, concurrency, async (i) => {
       await gql(base, 'mutation($input: SubmitRatingInput!) { submitRating(input: $input) { accepted } }', {
         input: { ticket: tickets[i], level: LEVELS[i % LEVELS.length], clientKey: randomUUID() },

@@ -40,7 +40,7 @@ describe('database outage under load', function () {
     port = await freePort();
     db = await start();
     app = await startTestApp({ uri: db.uri, web: true });
-    await ratingSettings.update({ ipLimitPerHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
+    await ratingSettings.update({ ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
     const dept = await makeDepartment('GSJ');
     for (let i = 0; i < 10; i++) await makeWindow(`F${i}`, dept);
     browser = await launchBrowser();

@@ -37,9 +37,9 @@ describe('security: fuzzing the public operations (fast-check)', function () {
     app = await startTestApp();
     const dept = await makeDepartment('GSJ');
     await makeWindow('B07', dept);
-    await ratingSettings.update({ ipLimitPerHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
+    await ratingSettings.update({ ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
     c = new Client(app.url);
-    for (let i = 0; i < 80; i++) tickets.push(await ticketFor(new Client(app.url), app, 'B07'));
+    for (let i = 0; i < 110; i++) tickets.push(await ticketFor(new Client(app.url), app, 'B07'));
   });
   after(() => app.close());
 
@@ -68,6 +68,20 @@ describe('security: fuzzing the public operations (fast-check)', function () {
         wellFormed(await new Client(app.url).gql(SUBMIT, { input: { ...i, ticket } }));
       }),
       { numRuns: 120 },
+    );
+    // Inputs valid in shape, random in content: these reach the write, so it is exercised too.
+    const plausible = fc.record({
+      level: fc.constantFrom(...RATING_LEVELS),
+      comment: fc.string({ unit: 'grapheme', maxLength: 500 }),
+      caseNumber: maybe(fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{3,20}$/)),
+      clientKey: fc.uuid(),
+    });
+    await fc.assert(
+      fc.asyncProperty(plausible, async (i) => {
+        const ticket = tickets.pop();
+        if (ticket) wellFormed(await new Client(app.url).gql(SUBMIT, { input: { ...i, ticket } }));
+      }),
+      { numRuns: 30 },
     );
     // Variables of the wrong shape altogether are refused before anything runs.
     await fc.assert(

@@ -30,6 +30,7 @@ export const router = createRouter({
       component: () => import('./pages/bulletin/BulletinPage.vue'),
       meta: { title: 'bulletin.title', page: 'bulletin' },
     },
+    { path: '/p/ratings', name: 'stats', component: () => import('./pages/stats/StatsPage.vue'), meta: { title: 'stats.title', page: 'stats' } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   ],
 });

@@ -34,6 +34,8 @@ export const ratingSettings = defineSettings(
     ticketMinutes: z.number().int().min(5).max(240).default(30),
     /** One device rates one window at most once in this many minutes (signed cookie). */
     cooldownMinutes: z.number().int().min(0).max(1440).default(10),
+    /** QR scans (tickets) per address per hour before tickets are refused. */
+    ticketsPerIpHour: z.number().int().min(10).max(1_000_000).default(2000),
     /** Ratings per address per hour; loose, since a whole office may share one address. */
     ipLimitPerHour: z.number().int().min(10).max(1_000_000).default(300),
     /** This many ratings from one address at one window within 10 minutes are flagged as suspect. */

@@ -17,6 +17,7 @@ const TagIn = builder.inputType('RatingTagInput', {
 const NUMBERS = [
   'followUpDays',
   'ticketMinutes',
+  'ticketsPerIpHour',
   'cooldownMinutes',
   'ipLimitPerHour',
   'burstCount',

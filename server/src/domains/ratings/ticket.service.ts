@@ -10,8 +10,6 @@ import { RatingTicketModel, type RatingTicket } from './rating.model.js';
 import { ratingSettings } from './rating.settings.js';
 
 const ticketsPerIp = createCounter('ticket_ip', 3600);
-/** Scans per address per hour before tickets are refused (an office shares one address). */
-const TICKETS_PER_IP_HOUR = 2000;
 
 export const ipHashOf = (ctx: Context) => keyedHash(ctx.config.secret, 'ip', ctx.clientIp);
 
@@ -30,11 +28,11 @@ export async function windowForQr(ctx: Context, code: string, sig: string) {
  * at the scan: that is who served the citizen, even if the shift changes before they submit.
  */
 export async function issueTicket(ctx: Context, code: string, sig: string) {
-  if ((await ticketsPerIp(ipHashOf(ctx))) > TICKETS_PER_IP_HOUR) {
+  const settings = await ratingSettings.get();
+  if ((await ticketsPerIp(ipHashOf(ctx))) > settings.ticketsPerIpHour) {
     throw new AppError('RATE_LIMITED', 'Too many requests from this network; please try again later');
   }
   const win = await windowForQr(ctx, code, sig);
-  const settings = await ratingSettings.get();
   // The window's id leads the token (not secret: the random part is), so a submission can be
   // counted per window while the ticket itself is still being checked.
   const token = `${String(win._id)}.${randomToken(24)}`;

@@ -3,7 +3,7 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Fields = graphql(`
   fragment RatingSettingsFields on RatingSettings {
-    followUpDays ticketMinutes cooldownMinutes ipLimitPerHour burstCount
+    followUpDays ticketMinutes ticketsPerIpHour cooldownMinutes ipLimitPerHour burstCount
     alertWindowMinutes alertMinRatings alertNegativeShare alertOnVeryDissatisfied
     negativeTags { code zh en }
     positiveTags { code zh en }
