@@ -28,8 +28,12 @@ const gz = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).lengt
  * (its component and its messages: what a phone downloads to use that page); and everything.
  */
 export function citizenBundleSize(page?: string) {
-  const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.citizen.json'), 'utf8')) as Record<string, Chunk>;
-  const files = (keys: Set<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
+  const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.citizen.json'), 'utf8')) as Record<
+    string,
+    Chunk
+  >;
+  const files = (keys: Set<string>) =>
+    new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const sum = (set: Set<string>) => [...set].reduce((n, f) => n + gz(f), 0);
   const entry = collect(manifest, 'citizen.html', false);
   const pageKeys = page ? Object.keys(manifest).filter((k) => k.includes(`/pages/${page}/`)) : [];
@@ -45,5 +49,7 @@ export function citizenBundleSize(page?: string) {
 if (process.argv[1] === import.meta.filename) {
   const s = citizenBundleSize(process.argv[2]);
   const kb = (n: number | null) => (n === null ? '-' : `${(n / 1024).toFixed(1)} KB`);
-  console.log(`citizen entry ${kb(s.entry)}, with pages/${process.argv[2] ?? '-'} ${kb(s.page)}, all pages ${kb(s.all)} (gzip, JS+CSS)`);
+  console.log(
+    `citizen entry ${kb(s.entry)}, with pages/${process.argv[2] ?? '-'} ${kb(s.page)}, all pages ${kb(s.all)} (gzip, JS+CSS)`,
+  );
 }

@@ -13,6 +13,8 @@ await connectDb(uri);
 await migrate();
 const result = await seedDemo({ adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined, log: console.log });
 for (const a of result.accounts) {
-  console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.password ? `password: ${a.password}` : '(exists, password unchanged)'}`);
+  console.log(
+    `  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.password ? `password: ${a.password}` : '(exists, password unchanged)'}`,
+  );
 }
 await disconnectDb();

@@ -59,9 +59,11 @@ console.log(`
 `);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    await server.close();
-    await db.stop();
-    process.exit(0);
-  });
+  process.once(signal, () => void stop());
+}
+
+async function stop() {
+  await server.close();
+  await db.stop();
+  process.exit(0);
 }

@@ -32,15 +32,31 @@ export interface BulletinBench {
 
 async function registry() {
   const departments = await DepartmentModel.insertMany(
-    Array.from({ length: DEPARTMENTS }, (_, i) => ({ code: `D${String(i + 1).padStart(2, '0')}`, name: `部门${i + 1}`, shortName: `部门${i + 1}` })),
+    Array.from({ length: DEPARTMENTS }, (_, i) => ({
+      code: `D${String(i + 1).padStart(2, '0')}`,
+      name: `部门${i + 1}`,
+      shortName: `部门${i + 1}`,
+    })),
   );
   const windows = await WindowModel.insertMany(
-    Array.from({ length: WINDOWS }, (_, i) => ({ code: `W${String(i + 1).padStart(3, '0')}`, zone: 'W', number: i + 1, name: `窗口${i + 1}`, department: departments[i % DEPARTMENTS]!._id })),
+    Array.from({ length: WINDOWS }, (_, i) => ({
+      code: `W${String(i + 1).padStart(3, '0')}`,
+      zone: 'W',
+      number: i + 1,
+      name: `窗口${i + 1}`,
+      department: departments[i % DEPARTMENTS]!._id,
+    })),
   );
   const staff = await StaffModel.insertMany(
-    windows.flatMap((w, i) => [0, 1].map((k) => ({ staffNo: `S${i * 2 + k + 1}`, name: `人员${i * 2 + k + 1}`, department: w.department }))),
+    windows.flatMap((w, i) =>
+      [0, 1].map((k) => ({ staffNo: `S${i * 2 + k + 1}`, name: `人员${i * 2 + k + 1}`, department: w.department })),
+    ),
   );
-  return windows.map((w, i) => ({ window: w._id, department: w.department, staff: [staff[i * 2]!._id, staff[i * 2 + 1]!._id] }));
+  return windows.map((w, i) => ({
+    window: w._id,
+    department: w.department,
+    staff: [staff[i * 2]!._id, staff[i * 2 + 1]!._id],
+  }));
 }
 
 /** Ratings spread over the period's days and opening hours; about 3 % bad, which get follow-ups. */
@@ -49,7 +65,7 @@ async function insertRatings(total: number, seats: Awaited<ReturnType<typeof reg
   const start = new Date(`${from}T08:30:00+08:00`).getTime();
   const keys = new Map<number, ReturnType<typeof periodKeys>>();
   let state = 42;
-  const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let done = 0; done < total; done += BATCH) {
     const ratings = [];
     const followUps = [];
@@ -62,15 +78,41 @@ async function insertRatings(total: number, seats: Awaited<ReturnType<typeof reg
       const level = RATING_LEVELS[r < 0.55 ? 0 : r < 0.88 ? 1 : r < 0.97 ? 2 : r < 0.99 ? 3 : 4];
       const negative = level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED';
       const doc = {
-        _id: new Types.ObjectId(), clientKey: `bench-${i}`, window: seat.window, department: seat.department, staff: seat.staff[i % 2],
-        level, negative, good: level === 'VERY_SATISFIED' || level === 'SATISFIED', tags: [], comment: '', caseNumber: null, callbackPhone: null,
-        ipHash: 'bench', createdAt: at, ...keys.get(hourKey)!, suspect: false, suspectReason: null, excluded: false, counted: true,
+        _id: new Types.ObjectId(),
+        clientKey: `bench-${i}`,
+        window: seat.window,
+        department: seat.department,
+        staff: seat.staff[i % 2],
+        level,
+        negative,
+        good: level === 'VERY_SATISFIED' || level === 'SATISFIED',
+        tags: [],
+        comment: '',
+        caseNumber: null,
+        callbackPhone: null,
+        ipHash: 'bench',
+        createdAt: at,
+        ...keys.get(hourKey)!,
+        suspect: false,
+        suspectReason: null,
+        excluded: false,
+        counted: true,
       };
       ratings.push(doc);
       if (negative) {
         followUps.push({
-          rating: doc._id, window: doc.window, department: doc.department, staff: doc.staff, level, ratedAt: at, bimonth: doc.bimonth,
-          state: 'CLOSED', dueAt: new Date(at.getTime() + 5 * 86_400_000), closedAt: new Date(at.getTime() + 86_400_000), onTime: true, timeline: [],
+          rating: doc._id,
+          window: doc.window,
+          department: doc.department,
+          staff: doc.staff,
+          level,
+          ratedAt: at,
+          bimonth: doc.bimonth,
+          state: 'CLOSED',
+          dueAt: new Date(at.getTime() + 5 * 86_400_000),
+          closedAt: new Date(at.getTime() + 86_400_000),
+          onTime: true,
+          timeline: [],
         });
       }
     }
@@ -92,9 +134,18 @@ export async function benchBulletin(total = 1_000_000, log: (m: string) => void 
     const seats = await registry();
     const loading = await time(() => insertRatings(total, seats));
     log(`inserted ${total} ratings across ${WINDOWS} windows in ${(loading / 1000).toFixed(1)} s`);
-    const user = { id: new Types.ObjectId().toString(), username: 'bench', displayName: 'bench', role: 'MANAGER' as const, departmentId: null };
+    const user = {
+      id: new Types.ObjectId().toString(),
+      username: 'bench',
+      displayName: 'bench',
+      role: 'MANAGER' as const,
+      departmentId: null,
+    };
     const raw = () =>
-      RatingModel.aggregate([{ $match: { counted: true, bimonth: PERIOD } }, { $group: { _id: { window: '$window', level: '$level' }, n: { $sum: 1 } } }]);
+      RatingModel.aggregate([
+        { $match: { counted: true, bimonth: PERIOD } },
+        { $group: { _id: { window: '$window', level: '$level' }, n: { $sum: 1 } } },
+      ]);
     const full = async () => {
       await BulletinModel.deleteMany({});
       await generate(user, periodOf(PERIOD));

@@ -37,7 +37,9 @@ for (const r of ratings) {
   console.log(`  submitRating (HTTP)  ${fmt(r.submit)}`);
   console.log(`  raw insertOne        ${fmt(r.rawInsert)}`);
   console.log(`  trivial query (HTTP) ${fmt(r.trivialQuery)}`);
-  console.log(`  ratio submitRating / insertOne     ${(r.submit.throughput / r.rawInsert.throughput).toFixed(2)}  (target ≥ 0.5)`);
+  console.log(
+    `  ratio submitRating / insertOne     ${(r.submit.throughput / r.rawInsert.throughput).toFixed(2)}  (target ≥ 0.5)`,
+  );
   console.log(`  ratio submitRating / trivial query ${(r.submit.throughput / r.trivialQuery.throughput).toFixed(2)}`);
 }
 await import('mongoose').then((m) => m.default.connection.dropDatabase());
@@ -47,7 +49,9 @@ await db.stop();
 await buildWebIfStale((m) => console.log(`[bench] ${m}`));
 const bundle = citizenBundleSize('rate');
 const kb = (n: number) => (n / 1024).toFixed(1);
-console.log(`\ncitizen bundle (gzip, JS+CSS): rating page ${kb(bundle.page!)} KB (target ≤ 60), entry ${kb(bundle.entry)} KB, every citizen page ${kb(bundle.all)} KB`);
+console.log(
+  `\ncitizen bundle (gzip, JS+CSS): rating page ${kb(bundle.page!)} KB (target ≤ 60), entry ${kb(bundle.entry)} KB, every citizen page ${kb(bundle.all)} KB`,
+);
 
 writeBenchmarksDoc({ engine: db.engine, ratings, bundle, bulletin });
 

@@ -12,7 +12,11 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function runLoad(total: number, concurrency: number, op: (i: number) => Promise<void>): Promise<LoadResult> {
+export async function runLoad(
+  total: number,
+  concurrency: number,
+  op: (i: number) => Promise<void>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;

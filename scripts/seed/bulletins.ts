@@ -13,10 +13,19 @@ export async function seedBulletin(now = new Date()) {
   if (await BulletinModel.exists({ 'period.key': period.key })) return null;
   const manager = await UserModel.findOne({ username: 'manager' }).lean();
   if (!manager) return null;
-  const user: SessionUser = { id: String(manager._id), username: manager.username, displayName: manager.displayName, role: 'MANAGER', departmentId: null };
+  const user: SessionUser = {
+    id: String(manager._id),
+    username: manager.username,
+    displayName: manager.displayName,
+    role: 'MANAGER',
+    departmentId: null,
+  };
   const draft = await generate(user, period, now);
   const id = String(draft._id);
-  await pickStars(id, draft.snapshot.candidates.slice(0, 3).map((c) => c.staffId));
+  await pickStars(
+    id,
+    draft.snapshot.candidates.slice(0, 3).map((c) => c.staffId),
+  );
   await submit(id);
   return publish(user, id);
 }

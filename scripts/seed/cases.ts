@@ -24,7 +24,7 @@ function rng(seed: number) {
 /** Whole months from the one containing `from` up to the one before `today`: [first day, last day]. */
 function months(from: string, today: string) {
   const out: Array<[string, string]> = [];
-  for (let ym = from.slice(0, 7); ym < today.slice(0, 7); ) {
+  for (let ym = from.slice(0, 7); ym < today.slice(0, 7);) {
     const [y, m] = ym.split('-').map(Number) as [number, number];
     out.push([`${ym}-01`, `${ym}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`]);
     ym = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
@@ -54,12 +54,22 @@ export async function seedCases(days: number, now = new Date()) {
       ops.push({
         updateOne: {
           filter: record,
-          update: { $setOnInsert: { ...record, accepted, completed, onTime: completed - Math.min(overdue, completed), overdue, source: 'IMPORT' } },
+          update: {
+            $setOnInsert: {
+              ...record,
+              accepted,
+              completed,
+              onTime: completed - Math.min(overdue, completed),
+              overdue,
+              source: 'IMPORT',
+            },
+          },
           upsert: true,
         },
       });
     });
   }
-  for (let i = 0; i < ops.length; i += 1000) await CaseRecordModel.bulkWrite(ops.slice(i, i + 1000), { ordered: false });
+  for (let i = 0; i < ops.length; i += 1000)
+    await CaseRecordModel.bulkWrite(ops.slice(i, i + 1000), { ordered: false });
   return ops.length;
 }

@@ -64,26 +64,51 @@ function findingsFor(round: Round, seats: Seat[], random: () => number, inspecto
     const chance = random();
     const fails = i === forced ? ['PHONE'] : chance < 0.0015 ? [weighted(random())] : [];
     return {
-      round: round._id, window: s.window, department: s.department, observedAt,
+      round: round._id,
+      window: s.window,
+      department: s.department,
+      observedAt,
       marks: s.staff ? [{ staff: s.staff, presence, reason }] : [],
       failures: fails.map((code) => ({ code, staff: s.staff })),
-      photos: [], note: fails.length ? '巡查发现，已当场提醒' : '',
-      clientKey: `seed-${String(round._id)}-${i}`, seq: 1, savedBy: inspector, submitted: true,
+      photos: [],
+      note: fails.length ? '巡查发现，已当场提醒' : '',
+      clientKey: `seed-${String(round._id)}-${i}`,
+      seq: 1,
+      savedBy: inspector,
+      submitted: true,
     };
   });
 }
 
-async function seedRound(date: string, slot: number, time: string, ctx: { seats: Seat[]; inspector: SessionUser; dueMinutes: number; forced: number }) {
+async function seedRound(
+  date: string,
+  slot: number,
+  time: string,
+  ctx: { seats: Seat[]; inspector: SessionUser; dueMinutes: number; forced: number },
+) {
   const random = rng(`${date}#${slot}`);
   const plannedAt = localInstant(date, time);
-  const base = { date, slot: `S${slot + 1}`, kind: 'SCHEDULED' as const, plannedAt, dueAt: new Date(plannedAt.getTime() + ctx.dueMinutes * MIN) };
+  const base = {
+    date,
+    slot: `S${slot + 1}`,
+    kind: 'SCHEDULED' as const,
+    plannedAt,
+    dueAt: new Date(plannedAt.getTime() + ctx.dueMinutes * MIN),
+  };
   if (random() < 0.03 && ctx.forced < 0) return RoundModel.create(base); // missed: nobody went
   const startedAt = new Date(plannedAt.getTime() + Math.floor(random() * 10) * MIN);
   const inspector = new Types.ObjectId(ctx.inspector.id);
-  const round = (await RoundModel.create({
-    ...base, status: 'SUBMITTED', inspector, inspectorName: ctx.inspector.displayName, startedAt,
-    submittedAt: new Date(startedAt.getTime() + (25 + Math.floor(random() * 20)) * MIN), violationsRaised: true,
-  })).toObject<Round>();
+  const round = (
+    await RoundModel.create({
+      ...base,
+      status: 'SUBMITTED',
+      inspector,
+      inspectorName: ctx.inspector.displayName,
+      startedAt,
+      submittedAt: new Date(startedAt.getTime() + (25 + Math.floor(random() * 20)) * MIN),
+      violationsRaised: true,
+    })
+  ).toObject<Round>();
   await FindingModel.insertMany(findingsFor(round, ctx.seats, random, inspector, ctx.forced));
   await raiseViolations(round);
 }
@@ -96,7 +121,12 @@ async function decideOld(manager: SessionUser) {
     const dismiss = rng(String(v._id))() < 0.2 && v.code !== 'PHONE';
     await ViolationModel.updateOne(
       { _id: v._id, status: 'PENDING' },
-      { status: dismiss ? 'DISMISSED' : 'CONFIRMED', reason: dismiss ? DISMISS_REASONS[v.code.length % 2]! : '', decidedBy: manager.id, decidedAt: new Date(v.observedAt.getTime() + 86_400_000) },
+      {
+        status: dismiss ? 'DISMISSED' : 'CONFIRMED',
+        reason: dismiss ? DISMISS_REASONS[v.code.length % 2]! : '',
+        decidedBy: manager.id,
+        decidedAt: new Date(v.observedAt.getTime() + 86_400_000),
+      },
     );
   }
 }
@@ -114,19 +144,28 @@ async function seedNotice(manager: SessionUser) {
 }
 
 const asSession = (u: { _id: unknown; username: string; displayName: string; role: string }): SessionUser => ({
-  id: String(u._id), username: u.username, displayName: u.displayName, role: u.role as SessionUser['role'], departmentId: null,
+  id: String(u._id),
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role as SessionUser['role'],
+  departmentId: null,
 });
 
 export async function seedInspections(log: (m: string) => void = () => {}) {
   await ensureDefaultRulebook();
-  const [inspectorDoc, managerDoc] = await Promise.all([UserModel.findOne({ username: 'inspector' }).lean(), UserModel.findOne({ username: 'manager' }).lean()]);
+  const [inspectorDoc, managerDoc] = await Promise.all([
+    UserModel.findOne({ username: 'inspector' }).lean(),
+    UserModel.findOne({ username: 'manager' }).lean(),
+  ]);
   if (!inspectorDoc || !managerDoc) return;
   const [inspector, manager] = [asSession(inspectorDoc), asSession(managerDoc)];
   const { roundTimes, dueMinutes } = await inspectionSettings.get();
   const seats = await seatsNow();
   const gsj = await DepartmentModel.findOne({ code: 'GSJ' }).lean();
   const liaisonSeat = seats.findIndex((s) => String(s.department) === String(gsj?._id));
-  const existing = new Set((await RoundModel.find().select({ date: 1, slot: 1 }).lean()).map((r) => `${r.date}#${r.slot}`));
+  const existing = new Set(
+    (await RoundModel.find().select({ date: 1, slot: 1 }).lean()).map((r) => `${r.date}#${r.slot}`),
+  );
   let created = 0;
   let firstOfLastMonth = true;
   const lastMonth = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1).toISOString().slice(0, 7);
@@ -144,5 +183,7 @@ export async function seedInspections(log: (m: string) => void = () => {}) {
   }
   await decideOld(manager);
   const notice = await seedNotice(manager);
-  log(`inspections: ${created} rounds added, ${await ViolationModel.countDocuments()} violations${notice ? `, notice ${notice.number}` : ''}`);
+  log(
+    `inspections: ${created} rounds added, ${await ViolationModel.countDocuments()} violations${notice ? `, notice ${notice.number}` : ''}`,
+  );
 }

@@ -2,10 +2,21 @@
 // windows weaker than others), their follow-ups in every state, and a few alerts. Every record
 // has a natural key (clientKey, rating, dedupeKey), so seeding again adds nothing.
 import type { Types } from 'mongoose';
-import { addWorkingDays, isWorkingDay, localDate, startOfLocalDay } from '../../server/src/domains/calendar/calendar.service.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  localDate,
+  startOfLocalDay,
+} from '../../server/src/domains/calendar/calendar.service.js';
 import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
 import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
-import { RatingModel, isGood, isNegative, type Rating, type RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
+import {
+  RatingModel,
+  isGood,
+  isNegative,
+  type Rating,
+  type RatingLevel,
+} from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
@@ -23,7 +34,13 @@ function prng(seed: number) {
   };
 }
 
-const COMMENTS = ['等了快一个小时才办上', '材料清单没有一次说清楚，跑了两趟', '工作人员态度比较冷淡', '系统老是卡，效率太低', '让我去别的窗口问，来回推'];
+const COMMENTS = [
+  '等了快一个小时才办上',
+  '材料清单没有一次说清楚，跑了两趟',
+  '工作人员态度比较冷淡',
+  '系统老是卡，效率太低',
+  '让我去别的窗口问，来回推',
+];
 const TAGS_FOR = ['LONG_WAIT', 'NOT_TOLD_AT_ONCE', 'ATTITUDE', 'SLOW', 'PASSED_ON'];
 
 /** Level by a window's quality (0 good … 1 weak): mostly 非常满意/满意, bad ones rare. */
@@ -36,7 +53,10 @@ function pickLevel(r: number, quality: number): RatingLevel {
   return r < bad + basic + 0.33 ? 'SATISFIED' : 'VERY_SATISFIED';
 }
 
-const OPENING_MINUTES = [...Array.from({ length: 210 }, (_, i) => 510 + i), ...Array.from({ length: 180 }, (_, i) => 870 + i)]; // 8:30–12:00, 14:30–17:30
+const OPENING_MINUTES = [
+  ...Array.from({ length: 210 }, (_, i) => 510 + i),
+  ...Array.from({ length: 180 }, (_, i) => 870 + i),
+]; // 8:30–12:00, 14:30–17:30
 
 export async function seedRatings(days: number, actor: { id: Types.ObjectId; name: string }, now = new Date()) {
   const windows = await WindowModel.find({ active: true }).sort({ code: 1 }).lean();
@@ -52,7 +72,11 @@ export async function seedRatings(days: number, actor: { id: Types.ObjectId; nam
       const quality = (wi * 37) % 11 === 0 ? 0.9 : ((wi * 17) % 7) / 10;
       const count = Math.floor(rand() * 7);
       for (let i = 0; i < count; i++) {
-        const at = new Date(dayStart + OPENING_MINUTES[Math.floor(rand() * OPENING_MINUTES.length)]! * 60_000 + Math.floor(rand() * 60_000));
+        const at = new Date(
+          dayStart +
+            OPENING_MINUTES[Math.floor(rand() * OPENING_MINUTES.length)]! * 60_000 +
+            Math.floor(rand() * 60_000),
+        );
         const level = pickLevel(rand(), quality);
         const negative = isNegative(level);
         rows.push({
@@ -80,7 +104,9 @@ export async function seedRatings(days: number, actor: { id: Types.ObjectId; nam
   }
   for (let i = 0; i < rows.length; i += 2000) {
     await RatingModel.bulkWrite(
-      rows.slice(i, i + 2000).map((doc) => ({ updateOne: { filter: { clientKey: doc.clientKey }, update: { $setOnInsert: doc }, upsert: true } })),
+      rows.slice(i, i + 2000).map((doc) => ({
+        updateOne: { filter: { clientKey: doc.clientKey }, update: { $setOnInsert: doc }, upsert: true },
+      })),
       { ordered: false },
     );
   }
@@ -97,11 +123,22 @@ async function seedFollowUps(now: Date, actor: { id: Types.ObjectId; name: strin
     const dueAt = await addWorkingDays(r.createdAt, s.followUpDays);
     const ageDays = (now.getTime() - r.createdAt.getTime()) / 86_400_000;
     const rand = prng(i + 7);
-    const state = ageDays > 12 ? (rand() < 0.06 ? 'EXCLUDED' : 'CLOSED') : (['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK'] as const)[i % 4]!;
+    const state =
+      ageDays > 12
+        ? rand() < 0.06
+          ? 'EXCLUDED'
+          : 'CLOSED'
+        : (['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK'] as const)[i % 4]!;
     const late = rand() < 0.12;
-    const closedAt = state === 'CLOSED' ? new Date(late ? dueAt.getTime() + 86_400_000 * 2 : r.createdAt.getTime() + 86_400_000 * (1 + rand() * 3)) : null;
+    const closedAt =
+      state === 'CLOSED'
+        ? new Date(late ? dueAt.getTime() + 86_400_000 * 2 : r.createdAt.getTime() + 86_400_000 * (1 + rand() * 3))
+        : null;
     const who = { by: actor.id, byName: actor.name, note: '' };
-    const steps = ['verify', 'rectify', 'callBack', 'close'].slice(0, { OPEN: 0, VERIFIED: 1, RECTIFIED: 2, CALLED_BACK: 3, CLOSED: 4, EXCLUDED: 0 }[state]);
+    const steps = ['verify', 'rectify', 'callBack', 'close'].slice(
+      0,
+      { OPEN: 0, VERIFIED: 1, RECTIFIED: 2, CALLED_BACK: 3, CLOSED: 4, EXCLUDED: 0 }[state],
+    );
     const states = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED'];
     ops.push({
       updateOne: {
@@ -125,7 +162,13 @@ async function seedFollowUps(now: Date, actor: { id: Types.ObjectId; name: strin
             decisionReason: state === 'EXCLUDED' ? '经核实监控录像，同意剔除' : '',
             closedAt,
             onTime: closedAt ? closedAt <= dueAt : null,
-            timeline: steps.map((action, k) => ({ ...who, at: new Date(r.createdAt.getTime() + (k + 1) * 3600_000 * 6), action, from: states[k], to: states[k + 1] })),
+            timeline: steps.map((action, k) => ({
+              ...who,
+              at: new Date(r.createdAt.getTime() + (k + 1) * 3600_000 * 6),
+              action,
+              from: states[k],
+              to: states[k + 1],
+            })),
           },
         },
         upsert: true,

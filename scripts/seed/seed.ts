@@ -31,7 +31,11 @@ export interface SeedResult {
 
 const byCode = <T extends { code: string }>(docs: T[]) => new Map(docs.map((d) => [d.code, d]));
 
-async function upsertAll(model: { bulkWrite(ops: AnyBulkWriteOperation[]): Promise<unknown> }, key: string, rows: Record<string, unknown>[]) {
+async function upsertAll(
+  model: { bulkWrite(ops: AnyBulkWriteOperation[]): Promise<unknown> },
+  key: string,
+  rows: Record<string, unknown>[],
+) {
   if (!rows.length) return;
   await model.bulkWrite(
     rows.map((row) => ({ updateOne: { filter: { [key]: row[key] }, update: { $set: row }, upsert: true } })),
@@ -68,9 +72,7 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
   );
   const depts = byCode(await DepartmentModel.find().lean());
 
-  const items = seedDepartments.flatMap((d) =>
-    d.items.map((it) => ({ ...it, department: depts.get(d.code)!._id })),
-  );
+  const items = seedDepartments.flatMap((d) => d.items.map((it) => ({ ...it, department: depts.get(d.code)!._id })));
   await upsertAll(ServiceItemModel, 'code', items);
   const itemDocs = await ServiceItemModel.find().lean();
 
@@ -103,7 +105,9 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
       updateOne: { filter: { window: row.window, from: row.from }, update: { $setOnInsert: row }, upsert: true },
     })),
   );
-  log(`registry: ${depts.size} departments, ${itemDocs.length} service items, ${windowDocs.size} windows, ${staffDocs.size} staff`);
+  log(
+    `registry: ${depts.size} departments, ${itemDocs.length} service items, ${windowDocs.size} windows, ${staffDocs.size} staff`,
+  );
 
   const holidays = await importChineseDays(2024, new Date().getFullYear() + 1);
   log(`calendar: ${holidays} holidays and make-up working days from the State Council schedule`);
@@ -119,7 +123,9 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
     await seedInspections(log);
     const cases = await seedCases(days);
     const bulletin = await seedBulletin();
-    log(`bulletins: ${cases} monthly case records${bulletin ? `, bulletin ${bulletin.number} (${bulletin.period.label}) published` : ''}`);
+    log(
+      `bulletins: ${cases} monthly case records${bulletin ? `, bulletin ${bulletin.number} (${bulletin.period.label}) published` : ''}`,
+    );
   }
   return {
     departments: depts.size,

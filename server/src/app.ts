@@ -24,17 +24,26 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
  * Errors of the plain HTTP routes, in the same shape as GraphQL errors: coded ones keep their
  * code and status, the database being away is a 503, anything else is masked and logged.
  */
-const onError: ErrorRequestHandler = (err, req, res, _next) => {
+/** body-parser and friends throw errors with a 4xx `status` for what the client sent. */
+const isClientError = (err: unknown): err is { status: number; message: string } =>
+  typeof err === 'object' &&
+  err !== null &&
+  'status' in err &&
+  typeof err.status === 'number' &&
+  err.status >= 400 &&
+  err.status < 500;
+
+const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   let status = 500;
   let code = 'INTERNAL';
   let message = 'Internal error';
-  if (err instanceof GraphQLError && err.extensions.code) {
-    code = String(err.extensions.code);
-    status = Number((err.extensions.http as { status?: number } | undefined)?.status ?? httpStatusOf(code));
+  if (err instanceof GraphQLError && typeof err.extensions.code === 'string') {
+    code = err.extensions.code;
+    status = Number(err.extensions.http?.status ?? httpStatusOf(code));
     message = err.message;
   } else if (isDbUnavailable(err)) {
     [status, code, message] = [503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; please retry'];
-  } else if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+  } else if (isClientError(err)) {
     status = err.status;
     code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
     message = status === 413 ? 'Request body too large' : err.message;

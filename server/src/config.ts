@@ -10,27 +10,31 @@ const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    MONGODB_URI: z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
-    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: boolFromEnv.default(false),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
-    SERVE_WEB: boolFromEnv.default(true),
-    // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
-    QR_KEYS: z
-      .string()
-      .regex(/^[a-z0-9]{1,8}:[^,:]{16,}(,[a-z0-9]{1,8}:[^,:]{16,})*$/, 'like "k2:<16+ chars>,k1:<16+ chars>"')
-      .optional(),
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolFromEnv.default(false),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb')
+    .default('100kb'),
+  SERVE_WEB: boolFromEnv.default(true),
+  // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
+  QR_KEYS: z
+    .string()
+    .regex(/^[a-z0-9]{1,8}:[^,:]{16,}(,[a-z0-9]{1,8}:[^,:]{16,})*$/, 'like "k2:<16+ chars>,k1:<16+ chars>"')
+    .optional(),
+});
 
 /** Checked on the raw environment so they are reported together with any other problem. */
 function productionProblems(env: NodeJS.ProcessEnv) {

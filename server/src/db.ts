@@ -47,7 +47,7 @@ export async function ensureIndexes() {
 /** True when the database answers a ping within the timeout. */
 export async function pingDb(timeoutMs = 1500): Promise<{ ok: true } | { ok: false; reason: string }> {
   const db = mongoose.connection.db;
-  if (!db || mongoose.connection.readyState !== 1) {
+  if (!db || mongoose.connection.readyState !== mongoose.ConnectionStates.connected) {
     return { ok: false, reason: `database ${mongoose.STATES[mongoose.connection.readyState]}` };
   }
   let timer: NodeJS.Timeout | undefined;

@@ -6,7 +6,10 @@ import { WindowModel } from './domains/windows/window.model.js';
 // db:migrate`; the Docker image does it on every start). Each step is safe to run again.
 const steps: Array<[string, () => Promise<unknown>]> = [
   // Windows created before QR signatures carried a version: every existing code stays valid.
-  ['windows.qrVersion', () => WindowModel.updateMany({ qrVersion: trusted({ $exists: false }) }, { $set: { qrVersion: 1 } })],
+  [
+    'windows.qrVersion',
+    () => WindowModel.updateMany({ qrVersion: trusted({ $exists: false }) }, { $set: { qrVersion: 1 } }),
+  ],
 ];
 
 export async function migrate(log: (m: string) => void = () => {}) {

@@ -20,7 +20,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   let stopping = false;
   const connecting = (async () => {
-    if (mongoose.connection.readyState === 1) return; // the caller connected already
+    if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) return; // the caller connected already
     for (let attempt = 1; !stopping; attempt++) {
       try {
         await connectDb(config.mongodbUri, { autoIndex: !config.isProduction });

@@ -65,7 +65,9 @@ describe('staff admin in Chromium', function () {
     await loginAs(page, admin);
     await page.goto(`${app.url}/admin/staff`);
     await page.getByRole('row', { name: /周晓/ }).getByRole('button', { name: '编辑' }).click();
-    await page.locator('[data-test=photo-input]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('周晓') });
+    await page
+      .locator('[data-test=photo-input]')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('周晓') });
     await page.locator('.el-dialog .el-avatar img').waitFor();
     const src = await page.locator('.el-dialog .el-avatar img').getAttribute('src');
     expect(src).to.match(/^\/files\/[a-f0-9]{24}$/);

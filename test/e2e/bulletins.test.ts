@@ -24,7 +24,13 @@ describe('bulletins in Chromium', function () {
     hall = await makeHall();
     const day = `${period.from.slice(0, 8)}10`;
     const rate = async (seat: { window: string; staff: string }, department: string, levels: RatingLevel[]) => {
-      for (const [i, level] of levels.entries()) await makeRating({ ...seat, department, level, at: new Date(`${day}T10:${String(i).padStart(2, '0')}:00+08:00`) });
+      for (const [i, level] of levels.entries())
+        await makeRating({
+          ...seat,
+          department,
+          level,
+          at: new Date(`${day}T10:${String(i).padStart(2, '0')}:00+08:00`),
+        });
     };
     await rate(hall.b01, hall.gsj, Array(30).fill('VERY_SATISFIED'));
     await rate(hall.b02, hall.gsj, ['SATISFIED', 'BASIC']);
@@ -62,7 +68,9 @@ describe('bulletins in Chromium', function () {
     await page.locator('[data-test=smile-stars]', { hasText: '赵一' }).waitFor();
 
     await page.getByRole('tab', { name: '简报正文' }).click();
-    await page.locator('textarea[data-test=commentary-input], [data-test=commentary-input] textarea').fill('本期各窗口服务总体平稳。\n请各部门及时签收。');
+    await page
+      .locator('textarea[data-test=commentary-input], [data-test=commentary-input] textarea')
+      .fill('本期各窗口服务总体平稳。\n请各部门及时签收。');
     await page.locator('[data-test=save-text]').click();
     await saved(page);
 
@@ -75,7 +83,12 @@ describe('bulletins in Chromium', function () {
     const number = `〔${new Date().getFullYear()}〕第1期`;
     expect(await page.locator('[data-test=bulletin-number]').textContent()).to.equal(number);
     const stored = (await BulletinModel.findById(bulletinId).lean())!;
-    expect(stored).to.deep.include({ status: 'PUBLISHED', number, commentary: '本期各窗口服务总体平稳。\n请各部门及时签收。', stars: [hall.b01.staff] });
+    expect(stored).to.deep.include({
+      status: 'PUBLISHED',
+      number,
+      commentary: '本期各窗口服务总体平稳。\n请各部门及时签收。',
+      stars: [hall.b01.staff],
+    });
     expect(errors).to.deep.equal([]);
     await page.close();
   });
@@ -98,12 +111,16 @@ describe('bulletins in Chromium', function () {
     await print.context().addCookies(await page.context().cookies());
     await print.goto(`${app.url}/admin/bulletins/${bulletinId}/print`);
     await print.locator('[data-test=bulletin-sheet]', { hasText: '（市工商行政管理局）' }).waitFor();
-    expect(await print.locator('[data-test=bulletin-sheet]').textContent()).to.include('赵一').and.not.include('C01');
+    expect(await print.locator('[data-test=bulletin-sheet]').textContent())
+      .to.include('赵一')
+      .and.not.include('C01');
     await print.close();
 
     await page.locator('[data-test=acknowledge]').click();
     await page.locator('[data-test=acknowledged]').waitFor();
-    const receipt = (await BulletinModel.findById(bulletinId).lean())!.receipts.find((r) => String(r.department) === hall.gsj)!;
+    const receipt = (await BulletinModel.findById(bulletinId).lean())!.receipts.find(
+      (r) => String(r.department) === hall.gsj,
+    )!;
     expect(receipt.acknowledgedAt).to.be.instanceOf(Date);
     await page.close();
   });

@@ -44,7 +44,12 @@ describe('complaints in Chromium', function () {
   }
 
   /** Clicks a workflow button, fills its dialog and waits for the new state. */
-  async function step(page: Page, action: string, state: string, fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>) {
+  async function step(
+    page: Page,
+    action: string,
+    state: string,
+    fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>,
+  ) {
     await page.click(`[data-test=action-${action}]`);
     const dialog = page.locator('.el-dialog:visible');
     await fill?.(dialog);
@@ -59,7 +64,9 @@ describe('complaints in Chromium', function () {
     await page.locator('select[name=windowCode] option:checked', { hasText: 'B07' }).waitFor({ state: 'attached' });
     await page.click('[data-test=category-ATTITUDE]');
     await page.fill('textarea[name=description]', '窗口工作人员态度生硬，不回答问题。');
-    await page.locator('[data-test=photo-input]').setInputFiles({ name: 'hall.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('现场照片') });
+    await page
+      .locator('[data-test=photo-input]')
+      .setInputFiles({ name: 'hall.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('现场照片') });
     await page.locator('[data-test=photo-thumb]').waitFor();
     await page.fill('input[name=name]', '王先生');
     await page.fill('input[name=phone]', '138 1234 5678');
@@ -100,7 +107,9 @@ describe('complaints in Chromium', function () {
     expect(await dept.locator('[data-test=phone]').textContent()).to.equal('138****5678');
     await step(dept, 'INVESTIGATE', '核查中');
     expect(await dept.locator('[data-test=phone]').textContent()).to.equal('13812345678');
-    await step(dept, 'REPLY', '已答复', (d) => d.locator('textarea[name=note]').fill('经核实，已对该工作人员进行批评教育。'));
+    await step(dept, 'REPLY', '已答复', (d) =>
+      d.locator('textarea[name=note]').fill('经核实，已对该工作人员进行批评教育。'),
+    );
     expect(await dept.locator('[data-test^=action-]').count()).to.equal(0);
     await dept.close();
 

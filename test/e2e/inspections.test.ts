@@ -27,16 +27,23 @@ describe('patrol, violations and notices in Chromium', function () {
     await app?.close();
   });
 
-  const confirmBox = (page: import('playwright-core').Page) => page.locator('.el-message-box__btns .el-button--primary').click();
+  const confirmBox = (page: import('playwright-core').Page) =>
+    page.locator('.el-message-box__btns .el-button--primary').click();
 
   it('lets an inspector run a round on a phone: photo, an offline save, submit', async () => {
     const inspector = await makeUser('INSPECTOR');
     const now = Date.now();
     roundId = String(
-      (await RoundModel.create({
-        date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10), slot: 'S9', kind: 'SCHEDULED',
-        plannedAt: new Date(now - 5 * 60_000), dueAt: new Date(now + 55 * 60_000), inspector: inspector.id,
-      }))._id,
+      (
+        await RoundModel.create({
+          date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+          slot: 'S9',
+          kind: 'SCHEDULED',
+          plannedAt: new Date(now - 5 * 60_000),
+          dueAt: new Date(now + 55 * 60_000),
+          inspector: inspector.id,
+        })
+      )._id,
     );
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
@@ -50,7 +57,9 @@ describe('patrol, violations and notices in Chromium', function () {
     const b01 = page.locator('[data-test=finding-B01]');
     await b01.getByText('离岗', { exact: true }).click();
     await b01.locator('[data-test=check-PHONE]').click();
-    await b01.locator('[data-test=photo-input]').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('玩手机') });
+    await b01
+      .locator('[data-test=photo-input]')
+      .setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('玩手机') });
     await b01.locator('.el-image img').waitFor();
     await b01.locator('[data-test=save-finding]').click();
     await page.locator('[data-test=window-B01]').getByText('已记录').waitFor();
@@ -62,7 +71,9 @@ describe('patrol, violations and notices in Chromium', function () {
     await page.locator('[data-test=finding-C01] [data-test=save-finding]').click();
     await page.locator('[data-test=queue-banner]').waitFor();
     expect(await FindingModel.countDocuments({ round: roundId })).to.equal(1);
-    const resent = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().postData()!.includes('SaveFinding'));
+    const resent = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && r.request().postData()!.includes('SaveFinding'),
+    );
     await context.setOffline(false);
     await resent;
     await page.locator('[data-test=queue-banner]').waitFor({ state: 'detached' });
@@ -78,7 +89,9 @@ describe('patrol, violations and notices in Chromium', function () {
       ['PHONE', hall.b01.staff, 1],
     ]);
     await page.screenshot({ path: '/tmp/wfp-e2e-patrol.png' });
-    expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to fetch'))).to.deep.equal([]);
+    expect(
+      errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to fetch')),
+    ).to.deep.equal([]);
     await context.close();
   });
 

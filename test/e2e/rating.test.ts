@@ -26,13 +26,17 @@ describe('citizen rating page on a phone', function () {
     await app?.close();
   });
 
-  async function open(code: string): Promise<{ ctx: BrowserContext; page: Page; taps: () => number; errors: string[] }> {
+  async function open(
+    code: string,
+  ): Promise<{ ctx: BrowserContext; page: Page; taps: () => number; errors: string[] }> {
     const ctx = await browser.newContext(PHONE);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     let taps = 0;
     await page.exposeFunction('__tap', () => taps++);
-    await page.addInitScript(() => document.addEventListener('click', () => (window as unknown as { __tap: () => void }).__tap(), true));
+    await page.addInitScript(() =>
+      document.addEventListener('click', () => (window as unknown as { __tap: () => void }).__tap(), true),
+    );
     await page.goto(`${app.url}/r/${code}?s=${sigFor(app, code)}`);
     await page.locator('[data-test=window-code]').waitFor();
     return { ctx, page, taps: () => taps, errors };
@@ -61,7 +65,11 @@ describe('citizen rating page on a phone', function () {
     await page.click('[data-test=submit]');
     await page.locator('[data-test=done]').getByText('5 个工作日').waitFor();
     const r = await RatingModel.findOne({ level: 'VERY_DISSATISFIED' }).lean();
-    expect(r).to.deep.include({ tags: ['ATTITUDE', 'MANY_TRIPS'], comment: '材料要求没有一次性告知，跑了三趟。', callbackPhone: '13900001111' });
+    expect(r).to.deep.include({
+      tags: ['ATTITUDE', 'MANY_TRIPS'],
+      comment: '材料要求没有一次性告知，跑了三趟。',
+      callbackPhone: '13900001111',
+    });
     expect(await FollowUpModel.countDocuments({ rating: r!._id })).to.equal(1);
     await ctx.close();
   });

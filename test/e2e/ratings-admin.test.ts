@@ -33,7 +33,9 @@ describe('ratings in the staff admin (Chromium)', function () {
     const errors = watchErrors(page);
     await logIn(page, app.url, manager, PASSWORD);
     // The dashboard subscribes over SSE; once the server has answered, new alerts reach it.
-    const subscribed = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'));
+    const subscribed = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'),
+    );
     await page.goto(`${app.url}/admin/ratings`);
     await page.locator('[data-test=alerts]').getByText('当前没有预警').waitFor();
     await subscribed;

@@ -15,7 +15,7 @@ import { makeDepartment, makeWindow } from '../helpers/fixtures.js';
 import { SUBMIT, sigFor, TICKET } from '../helpers/rating.js';
 
 /** Polls until the condition holds (an outside state change: the database coming and going). */
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not reached in time');
@@ -40,7 +40,10 @@ describe('database outage under load', function () {
     port = await freePort();
     db = await start();
     app = await startTestApp({ uri: db.uri, web: true });
-    await ratingSettings.update({ ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
+    await ratingSettings.update(
+      { ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 },
+      null,
+    );
     const dept = await makeDepartment('GSJ');
     for (let i = 0; i < 10; i++) await makeWindow(`F${i}`, dept);
     browser = await launchBrowser();
@@ -75,7 +78,7 @@ describe('database outage under load', function () {
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
-    await until(async () => acknowledged.size >= 40);
+    await until(() => acknowledged.size >= 40);
 
     await db.stop();
     await until(async () => (await fetch(`${app.url}/readyz`)).status === 503);
@@ -87,7 +90,7 @@ describe('database outage under load', function () {
 
     db = await start();
     await until(async () => (await fetch(`${app.url}/readyz`)).status === 200);
-    await until(async () => acknowledged.size >= before + 40);
+    await until(() => acknowledged.size >= before + 40);
     running = false;
     await load;
 

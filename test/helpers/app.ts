@@ -15,7 +15,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { web?: boolean; env?: Record<string, string>; uri?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { web?: boolean; env?: Record<string, string>; uri?: string } = {},
+): Promise<TestApp> {
   const uri = opts.uri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through mocha (npm test)');
   const dbName = `test_${randomBytes(6).toString('hex')}`;

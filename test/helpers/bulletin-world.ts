@@ -16,15 +16,29 @@ import { makeHall } from './patrol.js';
 type Seat = { window: string; staff: string };
 const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
 
-async function rate(seat: Seat, department: string, day: string, levels: RatingLevel[], followUp?: { onTime: boolean }) {
+async function rate(
+  seat: Seat,
+  department: string,
+  day: string,
+  levels: RatingLevel[],
+  followUp?: { onTime: boolean },
+) {
   for (const [i, level] of levels.entries()) {
     const when = at(day, `10:${String(i).padStart(2, '0')}`);
     const id = await makeRating({ ...seat, department, level, at: when });
     if (followUp && (level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED')) {
       const dueAt = new Date(when.getTime() + 5 * 86_400_000);
       await FollowUpModel.create({
-        rating: id, ...seat, department, level, ratedAt: when, bimonth: '2031-B2', state: 'CLOSED', dueAt,
-        closedAt: new Date(dueAt.getTime() + (followUp.onTime ? -86_400_000 : 86_400_000)), onTime: followUp.onTime,
+        rating: id,
+        ...seat,
+        department,
+        level,
+        ratedAt: when,
+        bimonth: '2031-B2',
+        state: 'CLOSED',
+        dueAt,
+        closedAt: new Date(dueAt.getTime() + (followUp.onTime ? -86_400_000 : 86_400_000)),
+        onTime: followUp.onTime,
       });
     }
   }
@@ -32,25 +46,49 @@ async function rate(seat: Seat, department: string, day: string, levels: RatingL
 
 async function observe(seat: Seat, department: string, day: string, presence: string, reason = '') {
   await FindingModel.create({
-    round: new Types.ObjectId(), window: seat.window, department, observedAt: at(day, '09:00'),
-    marks: [{ staff: seat.staff, presence, reason }], clientKey: randomUUID(), seq: 1, savedBy: new Types.ObjectId(), submitted: true,
+    round: new Types.ObjectId(),
+    window: seat.window,
+    department,
+    observedAt: at(day, '09:00'),
+    marks: [{ staff: seat.staff, presence, reason }],
+    clientKey: randomUUID(),
+    seq: 1,
+    savedBy: new Types.ObjectId(),
+    submitted: true,
   });
 }
 
 async function violate(seat: Seat, department: string, day: string, points: number, status: string) {
   await ViolationModel.create({
-    round: new Types.ObjectId(), finding: new Types.ObjectId(), raisedBy: new Types.ObjectId(), ...seat, department,
-    code: 'PHONE', label: '玩手机', points, observedAt: at(day), status,
+    round: new Types.ObjectId(),
+    finding: new Types.ObjectId(),
+    raisedBy: new Types.ObjectId(),
+    ...seat,
+    department,
+    code: 'PHONE',
+    label: '玩手机',
+    points,
+    observedAt: at(day),
+    status,
   });
 }
 
 async function complain(seat: Seat, department: string, day: string) {
   const filed = at(day);
   await ComplaintModel.create({
-    trackingCode: `TS-${randomUUID().slice(0, 8)}`, clientKey: randomUUID(),
+    trackingCode: `TS-${randomUUID().slice(0, 8)}`,
+    clientKey: randomUUID(),
     subject: { kind: 'STAFF', ...seat, department, departmentName: '市工商行政管理局' },
-    category: 'ATTITUDE', description: '态度生硬', anonymous: true, lookupKey: '1234', state: 'CLOSED',
-    acceptDueAt: filed, replyDueAt: new Date(filed.getTime() + 5 * 86_400_000), repliedAt: filed, repliedOnTime: true, createdAt: filed,
+    category: 'ATTITUDE',
+    description: '态度生硬',
+    anonymous: true,
+    lookupKey: '1234',
+    state: 'CLOSED',
+    acceptDueAt: filed,
+    replyDueAt: new Date(filed.getTime() + 5 * 86_400_000),
+    repliedAt: filed,
+    repliedOnTime: true,
+    createdAt: filed,
   });
 }
 
@@ -58,10 +96,20 @@ export async function makeBulletinWorld() {
   const hall = await makeHall();
   // March: 赵一 (B01) 3 good + 1 bad (followed up on time); 钱二 (B02) 2 good; 孙三 (C01) 2 good,
   // 1 basic, 1 bad (closed late) and a suspect rating that does not count.
-  await rate(hall.b01, hall.gsj, '2031-03-10', ['VERY_SATISFIED', 'VERY_SATISFIED', 'VERY_SATISFIED', 'DISSATISFIED'], { onTime: true });
+  await rate(hall.b01, hall.gsj, '2031-03-10', ['VERY_SATISFIED', 'VERY_SATISFIED', 'VERY_SATISFIED', 'DISSATISFIED'], {
+    onTime: true,
+  });
   await rate(hall.b02, hall.gsj, '2031-03-11', ['SATISFIED', 'SATISFIED']);
-  await rate(hall.c01, hall.dsj, '2031-03-12', ['VERY_SATISFIED', 'VERY_SATISFIED', 'BASIC', 'VERY_DISSATISFIED'], { onTime: false });
-  await makeRating({ ...hall.c01, department: hall.dsj, level: 'VERY_DISSATISFIED', at: at('2031-03-12'), suspect: true });
+  await rate(hall.c01, hall.dsj, '2031-03-12', ['VERY_SATISFIED', 'VERY_SATISFIED', 'BASIC', 'VERY_DISSATISFIED'], {
+    onTime: false,
+  });
+  await makeRating({
+    ...hall.c01,
+    department: hall.dsj,
+    level: 'VERY_DISSATISFIED',
+    at: at('2031-03-12'),
+    suspect: true,
+  });
   // February (previous bimonth): B01 one very satisfied, C01 one very dissatisfied.
   await rate(hall.b01, hall.gsj, '2031-02-10', ['VERY_SATISFIED']);
   await rate(hall.c01, hall.dsj, '2031-02-10', ['VERY_DISSATISFIED']);
@@ -79,11 +127,36 @@ export async function makeBulletinWorld() {
   await complain(hall.b02, hall.gsj, '2031-03-06');
   // Cases: GSJ at B01 100 accepted, 90 completed, 81 on time; DSJ (no window) 50/50/50.
   const item = (code: string, department: string) =>
-    ServiceItemModel.create({ code, name: `${code} 事项`, department, category: 'LICENSING', legalDays: 20, promisedDays: 5 });
+    ServiceItemModel.create({
+      code,
+      name: `${code} 事项`,
+      department,
+      category: 'LICENSING',
+      legalDays: 20,
+      promisedDays: 5,
+    });
   const gsjItem = await item('GSJ-001', hall.gsj);
   const dsjItem = await item('DSJ-001', hall.dsj);
   const record = { periodFrom: '2031-03-01', periodTo: '2031-03-31', source: 'IMPORT' };
-  await CaseRecordModel.create({ ...record, department: hall.gsj, window: hall.b01.window, serviceItem: gsjItem._id, accepted: 100, completed: 90, onTime: 81, overdue: 9 });
-  await CaseRecordModel.create({ ...record, department: hall.dsj, window: null, serviceItem: dsjItem._id, accepted: 50, completed: 50, onTime: 50, overdue: 0 });
+  await CaseRecordModel.create({
+    ...record,
+    department: hall.gsj,
+    window: hall.b01.window,
+    serviceItem: gsjItem._id,
+    accepted: 100,
+    completed: 90,
+    onTime: 81,
+    overdue: 9,
+  });
+  await CaseRecordModel.create({
+    ...record,
+    department: hall.dsj,
+    window: null,
+    serviceItem: dsjItem._id,
+    accepted: 50,
+    completed: 50,
+    onTime: 50,
+    overdue: 0,
+  });
   return { ...hall, gsjItem: String(gsjItem._id), dsjItem: String(dsjItem._id) };
 }

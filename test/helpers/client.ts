@@ -27,7 +27,11 @@ export class Client {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+  async gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
@@ -56,10 +60,13 @@ export class Client {
   }
 
   async login(username: string, password: string) {
-    const r = await this.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id role } } }`, {
-      u: username,
-      p: password,
-    });
+    const r = await this.gql(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id role } } }`,
+      {
+        u: username,
+        p: password,
+      },
+    );
     if (r.errors) throw new Error(`login failed: ${JSON.stringify(r.errors)}`);
     return r.data.login.user as { id: string; role: string };
   }

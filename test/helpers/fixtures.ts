@@ -43,7 +43,12 @@ export async function makeStaff(staffNo: string, departmentId: string, name = `å
 
 /** Puts a staff member on duty at a window from an hour ago, open-ended. */
 export async function putOnDuty(windowId: string, staffId: string, departmentId: string) {
-  await DutyModel.create({ window: windowId, staff: staffId, department: departmentId, from: new Date(Date.now() - 3600_000) });
+  await DutyModel.create({
+    window: windowId,
+    staff: staffId,
+    department: departmentId,
+    from: new Date(Date.now() - 3600_000),
+  });
 }
 
 /** A rating written straight to the database (for analytics fixtures), counted unless told. */

@@ -4,8 +4,10 @@ import { signWindow } from '../../server/src/domains/windows/qr.js';
 import type { TestApp } from './app.js';
 import type { Client } from './client.js';
 
-export const TICKET = 'mutation($code: String!, $sig: String!) { issueRatingTicket(code: $code, sig: $sig) { ticket expiresAt } }';
-export const SUBMIT = 'mutation($input: SubmitRatingInput!) { submitRating(input: $input) { accepted replayed negative followUpDays } }';
+export const TICKET =
+  'mutation($code: String!, $sig: String!) { issueRatingTicket(code: $code, sig: $sig) { ticket expiresAt } }';
+export const SUBMIT =
+  'mutation($input: SubmitRatingInput!) { submitRating(input: $input) { accepted replayed negative followUpDays } }';
 
 export const sigFor = (app: TestApp, code: string, version = 1) => signWindow(app.config.qrKeys, code, version);
 

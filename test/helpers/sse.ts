@@ -3,16 +3,16 @@ export function subscribe(baseUrl: string, query: string, cookie: string | null)
   const abort = new AbortController();
   // Resolves once the server answered: the subscription is registered from then on.
   const response = fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        'x-wfp-csrf': '1',
-        ...(cookie ? { cookie } : {}),
-      },
-      body: JSON.stringify({ query }),
-      signal: abort.signal,
-    });
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'x-wfp-csrf': '1',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: JSON.stringify({ query }),
+    signal: abort.signal,
+  });
   const events = (async function* () {
     const res = await response;
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -46,10 +46,13 @@ describe("security: a liaison and another department's records", function () {
   type Finder = { findOne(f: object): { lean(): Promise<unknown> } };
   /** A record of the model in (mine) or outside (!mine) the liaison's department, if any. */
   const pick = async (model: Finder, field: string, mine: boolean, extra: object = {}) => {
-    const doc = (await model.findOne({ ...extra, [field]: mine ? own : trusted({ $nin: [own, null] }) }).lean()) as { _id: unknown } | null;
+    const doc = (await model.findOne({ ...extra, [field]: mine ? own : trusted({ $nin: [own, null] }) }).lean()) as {
+      _id: unknown;
+    } | null;
     return doc ? String(doc._id) : null;
   };
-  const oneOf = async (model: Finder, filter: object) => String(((await model.findOne(filter).lean()) as { _id: unknown })._id);
+  const oneOf = async (model: Finder, filter: object) =>
+    String(((await model.findOne(filter).lean()) as { _id: unknown })._id);
 
   it('refuses every by-id query for another department, and answers it for its own', async () => {
     const cases: Array<[string, Finder, string, object]> = [
@@ -80,28 +83,67 @@ describe("security: a liaison and another department's records", function () {
     if (await liaison.code(dept, { id: String(own) })) wrong.push('department: its own refused');
     const bulletin = await oneOf(BulletinModel, { status: 'PUBLISHED' });
     const part = 'query($id: ID!, $d: ID!) { bulletinPart(id: $id, departmentId: $d) { __typename } }';
-    if (!refused(await liaison.code(part, { id: bulletin, d: String(other) }))) wrong.push('bulletinPart: another answered');
+    if (!refused(await liaison.code(part, { id: bulletin, d: String(other) })))
+      wrong.push('bulletinPart: another answered');
     if (await liaison.code(part, { id: bulletin, d: String(own) })) wrong.push('bulletinPart: its own refused');
     expect(wrong).to.deep.equal([]);
     expect(controls).to.be.greaterThan(2);
   });
 
   it("refuses every mutation on another department's records", async () => {
-    const alert = await AlertModel.create({ dedupeKey: 'x-dept', rule: 'VERY_DISSATISFIED', window: await pick(WindowModel, 'department', false), department: other, createdAt: new Date() });
+    const alert = await AlertModel.create({
+      dedupeKey: 'x-dept',
+      rule: 'VERY_DISSATISFIED',
+      window: await pick(WindowModel, 'department', false),
+      department: other,
+      createdAt: new Date(),
+    });
     const notice = await NoticeModel.findOne({ status: 'PUBLISHED', departments: trusted({ $ne: own }) }).lean();
     const cases: Array<[string, string, Record<string, unknown>]> = [
-      ['updateWindow', 'mutation($id: ID!) { updateWindow(id: $id, input: { name: "改名" }) { id } }', { id: await pick(WindowModel, 'department', false) }],
-      ['updateStaff', 'mutation($id: ID!) { updateStaff(id: $id, input: { name: "改名" }) { id } }', { id: await pick(StaffModel, 'department', false) }],
-      ['updateServiceItem', 'mutation($id: ID!) { updateServiceItem(id: $id, input: { name: "改名" }) { id } }', { id: await pick(ServiceItemModel, 'department', false) }],
-      ['endDuty', 'mutation($id: ID!) { endDuty(id: $id, to: "2030-01-01T00:00:00Z") { id } }', { id: await pick(DutyModel, 'department', false) }],
+      [
+        'updateWindow',
+        'mutation($id: ID!) { updateWindow(id: $id, input: { name: "改名" }) { id } }',
+        { id: await pick(WindowModel, 'department', false) },
+      ],
+      [
+        'updateStaff',
+        'mutation($id: ID!) { updateStaff(id: $id, input: { name: "改名" }) { id } }',
+        { id: await pick(StaffModel, 'department', false) },
+      ],
+      [
+        'updateServiceItem',
+        'mutation($id: ID!) { updateServiceItem(id: $id, input: { name: "改名" }) { id } }',
+        { id: await pick(ServiceItemModel, 'department', false) },
+      ],
+      [
+        'endDuty',
+        'mutation($id: ID!) { endDuty(id: $id, to: "2030-01-01T00:00:00Z") { id } }',
+        { id: await pick(DutyModel, 'department', false) },
+      ],
       ['deleteDuty', 'mutation($id: ID!) { deleteDuty(id: $id) }', { id: await pick(DutyModel, 'department', false) }],
-      ['advanceFollowUp', 'mutation($id: ID!) { advanceFollowUp(id: $id, action: verify, input: { finding: "x" }) { id } }', { id: await pick(FollowUpModel, 'department', false, { state: 'OPEN' }) }],
+      [
+        'advanceFollowUp',
+        'mutation($id: ID!) { advanceFollowUp(id: $id, action: verify, input: { finding: "x" }) { id } }',
+        { id: await pick(FollowUpModel, 'department', false, { state: 'OPEN' }) },
+      ],
       ['acknowledgeAlert', 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }', { id: String(alert._id) }],
       ['closeAlert', 'mutation($id: ID!) { closeAlert(id: $id) { id } }', { id: String(alert._id) }],
-      ['addComplaintNote', 'mutation($id: ID!) { addComplaintNote(id: $id, note: "x", public: false) { id } }', { id: await pick(ComplaintModel, 'assignedTo', false) }],
-      ['actOnComplaint', 'mutation($id: ID!) { actOnComplaint(id: $id, input: { action: INVESTIGATE }) { id } }', { id: await pick(ComplaintModel, 'assignedTo', false) }],
+      [
+        'addComplaintNote',
+        'mutation($id: ID!) { addComplaintNote(id: $id, note: "x", public: false) { id } }',
+        { id: await pick(ComplaintModel, 'assignedTo', false) },
+      ],
+      [
+        'actOnComplaint',
+        'mutation($id: ID!) { actOnComplaint(id: $id, input: { action: INVESTIGATE }) { id } }',
+        { id: await pick(ComplaintModel, 'assignedTo', false) },
+      ],
       ['acknowledgeNotice', 'mutation($id: ID!) { acknowledgeNotice(id: $id) { id } }', { id: String(notice!._id) }],
-      ['appealNotice', 'mutation($id: ID!) { appealNotice(id: $id, text: "不服") { id } }', { id: String(notice!._id) }],
+      [
+        'appealNotice',
+        'mutation($id: ID!) { appealNotice(id: $id, text: "不服") { id } }',
+        { id: String(notice!._id) },
+      ],
     ];
     const wrong: string[] = [];
     for (const [name, query, vars] of cases) {

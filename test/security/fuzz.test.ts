@@ -15,7 +15,18 @@ import { SUBMIT, TICKET, ticketFor } from '../helpers/rating.js';
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 700 }),
-  fc.constantFrom('', ' ', '$ne', '{"$gt":""}', '{"$where":"sleep(100)"}', '<script>alert(1)</script>', '\u0000', '../../etc/passwd', '𠮷'.repeat(600), 'a'.repeat(2100)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '$ne',
+    '{"$gt":""}',
+    '{"$where":"sleep(100)"}',
+    '<script>alert(1)</script>',
+    '\u0000',
+    '../../etc/passwd',
+    '𠮷'.repeat(600),
+    'a'.repeat(2100),
+  ),
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 
@@ -37,7 +48,10 @@ describe('security: fuzzing the public operations (fast-check)', function () {
     app = await startTestApp();
     const dept = await makeDepartment('GSJ');
     await makeWindow('B07', dept);
-    await ratingSettings.update({ ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 }, null);
+    await ratingSettings.update(
+      { ipLimitPerHour: 1_000_000, ticketsPerIpHour: 1_000_000, burstCount: 100, cooldownMinutes: 0 },
+      null,
+    );
     c = new Client(app.url);
     for (let i = 0; i < 110; i++) tickets.push(await ticketFor(new Client(app.url), app, 'B07'));
   });
@@ -46,7 +60,11 @@ describe('security: fuzzing the public operations (fast-check)', function () {
   it('issueRatingTicket: any code and signature', async () => {
     await fc.assert(
       fc.asyncProperty(nasty, nasty, async (code, sig) => {
-        expect(wellFormed(await c.gql(TICKET, { code, sig }))).to.be.oneOf(['QR_INVALID', 'VALIDATION_FAILED', 'RATE_LIMITED']);
+        expect(wellFormed(await c.gql(TICKET, { code, sig }))).to.be.oneOf([
+          'QR_INVALID',
+          'VALIDATION_FAILED',
+          'RATE_LIMITED',
+        ]);
       }),
       { numRuns: 60 },
     );
@@ -118,18 +136,29 @@ describe('security: fuzzing the public operations (fast-check)', function () {
     });
     await fc.assert(
       fc.asyncProperty(complaint, async (input) => {
-        wellFormed(await new Client(app.url).gql('mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { trackingCode } }', { input }));
+        wellFormed(
+          await new Client(app.url).gql(
+            'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { trackingCode } }',
+            { input },
+          ),
+        );
       }),
       { numRuns: 60 },
     );
     await fc.assert(
       fc.asyncProperty(nasty, nasty, fc.boolean(), async (trackingCode, contact, resolved) => {
-        const status = await c.gql('query($t: String!, $c: String!) { complaintStatus(trackingCode: $t, contact: $c) { state } }', { t: trackingCode, c: contact });
+        const status = await c.gql(
+          'query($t: String!, $c: String!) { complaintStatus(trackingCode: $t, contact: $c) { state } }',
+          { t: trackingCode, c: contact },
+        );
         const code = wellFormed(status);
         if (!code) expect(status.data.complaintStatus).to.equal(null); // nothing guessed
-        const fb = await c.gql('mutation($input: ComplaintFeedbackInput!) { giveComplaintFeedback(input: $input) { state } }', {
-          input: { trackingCode, contact, resolved, satisfaction: 'SATISFIED' },
-        });
+        const fb = await c.gql(
+          'mutation($input: ComplaintFeedbackInput!) { giveComplaintFeedback(input: $input) { state } }',
+          {
+            input: { trackingCode, contact, resolved, satisfaction: 'SATISFIED' },
+          },
+        );
         expect(wellFormed(fb)).to.be.a('string');
       }),
       { numRuns: 40 },
@@ -142,7 +171,10 @@ describe('security: fuzzing the public operations (fast-check)', function () {
   it('login: any username and password', async () => {
     await fc.assert(
       fc.asyncProperty(nasty, nasty, async (u, p) => {
-        const r = await new Client(app.url).gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }', { u, p });
+        const r = await new Client(app.url).gql(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }',
+          { u, p },
+        );
         expect(wellFormed(r)).to.be.oneOf(['LOGIN_FAILED', 'LOGIN_THROTTLED', 'VALIDATION_FAILED']);
       }),
       { numRuns: 40 },

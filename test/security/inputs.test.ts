@@ -22,11 +22,17 @@ describe('security: hostile inputs and response headers', () => {
   it('refuses query operators where a GraphQL string is expected, with a coded error and no session', async () => {
     const c = new Client(app.url);
     for (const value of [{ $ne: null }, { $gt: '' }, { $where: 'return true' }]) {
-      const r = await c.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }', { u: value, p: value });
+      const r = await c.gql(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }',
+        { u: value, p: value },
+      );
       expect(r.errors?.[0]?.extensions?.code).to.equal('BAD_USER_INPUT');
       expect(c.cookie).to.equal(null);
     }
-    const status = await c.gql('query($t: String!, $c: String!) { complaintStatus(trackingCode: $t, contact: $c) { state } }', { t: { $gt: '' }, c: { $ne: '' } });
+    const status = await c.gql(
+      'query($t: String!, $c: String!) { complaintStatus(trackingCode: $t, contact: $c) { state } }',
+      { t: { $gt: '' }, c: { $ne: '' } },
+    );
     expect(status.errors?.[0]?.extensions?.code).to.equal('BAD_USER_INPUT');
   });
 
@@ -43,15 +49,22 @@ describe('security: hostile inputs and response headers', () => {
     // a string field cannot even hold: the query is refused rather than matching every user.
     const outcome = await UserModel.findOne({ username: { $ne: null } })
       .lean()
-      .then((doc) => doc, (err: Error) => err.name);
+      .then(
+        (doc) => doc,
+        (err: Error) => err.name,
+      );
     expect(outcome).to.equal('CastError');
     expect(await UserModel.findOne({ username }).lean()).to.not.equal(null);
   });
 
   it('refuses operator objects in plain-HTTP query strings', async () => {
-    const res = await fetch(`${app.url}/api/ratings.csv?from[$gt]=&to=2030-01-01`, { headers: { cookie: admin.cookie! } });
+    const res = await fetch(`${app.url}/api/ratings.csv?from[$gt]=&to=2030-01-01`, {
+      headers: { cookie: admin.cookie! },
+    });
     expect(res.status).to.equal(400);
-    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).to.equal('VALIDATION_FAILED');
+    expect(
+      ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+    ).to.equal('VALIDATION_FAILED');
   });
 
   it('does not let a request body pollute Object.prototype', async () => {
@@ -65,9 +78,22 @@ describe('security: hostile inputs and response headers', () => {
 
   for (const path of ['/admin/', '/r/B07?s=x', '/graphql']) {
     it(`sends security headers on ${path}`, async () => {
-      const res = await fetch(`${app.url}${path}`, path === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json', 'x-wfp-csrf': '1' }, body: '{"query":"{ me { id } }"}' } : {});
+      const res = await fetch(
+        `${app.url}${path}`,
+        path === '/graphql'
+          ? {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-wfp-csrf': '1' },
+              body: '{"query":"{ me { id } }"}',
+            }
+          : {},
+      );
       const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp).to.include("default-src 'self'").and.include("script-src 'self'").and.include("frame-ancestors 'none'").and.include("object-src 'none'");
+      expect(csp)
+        .to.include("default-src 'self'")
+        .and.include("script-src 'self'")
+        .and.include("frame-ancestors 'none'")
+        .and.include("object-src 'none'");
       expect(csp).to.not.include("'unsafe-eval'");
       expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
       expect(res.headers.get('referrer-policy')).to.equal('no-referrer');

@@ -173,13 +173,16 @@ function placeholder(type: GraphQLInputType, name: string, ownDepartment: string
 }
 
 function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ownDepartment: string) {
-  const defs = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
+  const defs = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   const text = `${kind}${defs ? `(${defs})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`;
   // department(id) names a department directly: the liaison's own, as for departmentId.
   const variables = Object.fromEntries(
-    field.args.map((a) => [a.name, placeholder(a.type, field.name === 'department' ? 'departmentId' : a.name, ownDepartment)]),
+    field.args.map((a) => [
+      a.name,
+      placeholder(a.type, field.name === 'department' ? 'departmentId' : a.name, ownDepartment),
+    ]),
   );
   return { text, variables };
 }
@@ -196,24 +199,39 @@ describe('security: every root field as every role', function () {
     clients.set('ANON', new Client(app.url));
     for (const role of STAFF) {
       const c = new Client(app.url);
-      await c.login((await makeUser(role as 'ADMIN', role === 'DEPARTMENT' ? ownDepartment : undefined)).username, PASSWORD);
+      await c.login(
+        (await makeUser(role as 'ADMIN', role === 'DEPARTMENT' ? ownDepartment : undefined)).username,
+        PASSWORD,
+      );
       clients.set(role, c);
     }
   });
   after(() => app.close());
 
   it('has a decision for every query and mutation, and none for fields that no longer exist', () => {
-    const fields = ['Query', 'Mutation'].flatMap((t) => Object.keys((schema.getType(t) as { getFields(): object }).getFields()));
-    expect(fields.filter((f) => !(f in POLICY)), 'fields missing from the policy').to.deep.equal([]);
-    expect(Object.keys(POLICY).filter((f) => !fields.includes(f)), 'policy for unknown fields').to.deep.equal([]);
+    const fields = ['Query', 'Mutation'].flatMap((t) =>
+      Object.keys((schema.getType(t) as { getFields(): object }).getFields()),
+    );
+    expect(
+      fields.filter((f) => !(f in POLICY)),
+      'fields missing from the policy',
+    ).to.deep.equal([]);
+    expect(
+      Object.keys(POLICY).filter((f) => !fields.includes(f)),
+      'policy for unknown fields',
+    ).to.deep.equal([]);
   });
 
   for (const kind of ['query', 'mutation'] as const) {
     it(`admits and refuses every ${kind} as its policy says`, async () => {
-      const type = schema.getType(kind === 'query' ? 'Query' : 'Mutation') as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
+      const type = schema.getType(kind === 'query' ? 'Query' : 'Mutation') as {
+        getFields(): Record<string, GraphQLField<unknown, unknown>>;
+      };
       const wrong: string[] = [];
       // Logging out last, so every client keeps its session through the checks.
-      const fields = Object.values(type.getFields()).sort((a, b) => Number(a.name === 'logout') - Number(b.name === 'logout'));
+      const fields = Object.values(type.getFields()).sort(
+        (a, b) => Number(a.name === 'logout') - Number(b.name === 'logout'),
+      );
       for (const field of fields) {
         const { text, variables } = operation(kind, field, ownDepartment);
         for (const [actor, client] of clients) {
@@ -221,9 +239,14 @@ describe('security: every root field as every role', function () {
           const code = res.errors?.[0]?.extensions?.code as string | undefined;
           const refused = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
           const allowed = POLICY[field.name]!.includes(actor);
-          if (allowed === refused) wrong.push(`${field.name} as ${actor}: ${code ?? 'ok'}${allowed ? ' (should be allowed)' : ' (should be refused)'}`);
-          if (!allowed && actor === 'ANON' && code !== 'UNAUTHENTICATED') wrong.push(`${field.name} as ANON: ${code} instead of UNAUTHENTICATED`);
-          if (code === 'INTERNAL_SERVER_ERROR' || (res.status >= 500 && code !== 'SERVICE_UNAVAILABLE')) wrong.push(`${field.name} as ${actor}: server error`);
+          if (allowed === refused)
+            wrong.push(
+              `${field.name} as ${actor}: ${code ?? 'ok'}${allowed ? ' (should be allowed)' : ' (should be refused)'}`,
+            );
+          if (!allowed && actor === 'ANON' && code !== 'UNAUTHENTICATED')
+            wrong.push(`${field.name} as ANON: ${code} instead of UNAUTHENTICATED`);
+          if (code === 'INTERNAL_SERVER_ERROR' || (res.status >= 500 && code !== 'SERVICE_UNAVAILABLE'))
+            wrong.push(`${field.name} as ${actor}: server error`);
         }
       }
       expect(wrong).to.deep.equal([]);

@@ -20,10 +20,24 @@ describe('attendance', () => {
     manager = await as(app, 'MANAGER');
     // Four rounds saw 赵一 (B01): on post twice, away with a reason once, away without one once;
     // 孙三 (C01) on post once and absent once. The unsubmitted round and April do not count.
-    const seen = (seat: { window: string; staff: string }, department: string, day: string, presence: string, reason = '', submitted = true) =>
+    const seen = (
+      seat: { window: string; staff: string },
+      department: string,
+      day: string,
+      presence: string,
+      reason = '',
+      submitted = true,
+    ) =>
       FindingModel.create({
-        round: new Types.ObjectId(), window: seat.window, department, observedAt: new Date(`${day}T09:00:00+08:00`),
-        marks: [{ staff: seat.staff, presence, reason }], clientKey: new Types.ObjectId().toString(), seq: 1, savedBy: new Types.ObjectId(), submitted,
+        round: new Types.ObjectId(),
+        window: seat.window,
+        department,
+        observedAt: new Date(`${day}T09:00:00+08:00`),
+        marks: [{ staff: seat.staff, presence, reason }],
+        clientKey: new Types.ObjectId().toString(),
+        seq: 1,
+        savedBy: new Types.ObjectId(),
+        submitted,
       });
     await seen(hall.b01, hall.gsj, '2031-03-03', 'ON_POST');
     await seen(hall.b01, hall.gsj, '2031-03-04', 'ON_POST');
@@ -52,9 +66,16 @@ describe('attendance', () => {
     // Lowest rate first.
     expect(byStaff[0].staff.name).to.equal('孙三');
     const byWindow = (await manager.gql(ATTENDANCE, { g: 'WINDOW' })).data.attendance;
-    expect(byWindow.map((r: { window: { code: string }; observations: number }) => [r.window.code, r.observations])).to.deep.equal([['C01', 2], ['B01', 4]]);
+    expect(
+      byWindow.map((r: { window: { code: string }; observations: number }) => [r.window.code, r.observations]),
+    ).to.deep.equal([
+      ['C01', 2],
+      ['B01', 4],
+    ]);
     const byDept = (await manager.gql(ATTENDANCE, { g: 'DEPARTMENT', d: hall.gsj })).data.attendance;
-    expect(byDept.map((r: { department: { code: string }; rate: number }) => [r.department.code, r.rate])).to.deep.equal([['GSJ', 0.75]]);
+    expect(
+      byDept.map((r: { department: { code: string }; rate: number }) => [r.department.code, r.rate]),
+    ).to.deep.equal([['GSJ', 0.75]]);
   });
 
   it('keeps a liaison to its own department and inspectors out', async () => {
@@ -81,22 +102,32 @@ describe('attendance', () => {
     expect(report.ok).to.equal(false);
     expect(report.rows).to.equal(7);
     expect(report.errors.map((e) => [e.line, e.field])).to.deep.equal([
-      [3, 'staffNo'], [4, 'date'], [5, 'signIn'], [6, 'signOut'], [7, 'date'], [8, 'signIn'],
+      [3, 'staffNo'],
+      [4, 'date'],
+      [5, 'signIn'],
+      [6, 'signOut'],
+      [7, 'date'],
+      [8, 'signIn'],
     ]);
     expect(await SignInModel.countDocuments()).to.equal(0);
-    const noColumns = await (await importCsv(manager, 'who,when\nx,y')).json() as { errors: Array<{ message: string }> };
+    const noColumns = (await (await importCsv(manager, 'who,when\nx,y')).json()) as {
+      errors: Array<{ message: string }>;
+    };
     expect(noColumns.errors.map((e) => e.message)).to.include('column missing');
   });
 
   it('imports a valid file once (idempotent) and counts late arrivals and early leaves', async () => {
-    const csv = '\uFEFF工号,日期,签到时间,签退时间\nGSJ01,2031-03-03,08:52,17:31\nGSJ01,2031-03-04,09:12,17:05\nGSJ01,2031-03-05,08:40,16:10\nDSJ01,2031-03-03,08:30,\n';
+    const csv =
+      '\uFEFF工号,日期,签到时间,签退时间\nGSJ01,2031-03-03,08:52,17:31\nGSJ01,2031-03-04,09:12,17:05\nGSJ01,2031-03-05,08:40,16:10\nDSJ01,2031-03-03,08:30,\n';
     for (let i = 0; i < 2; i++) {
       const res = await importCsv(manager, csv);
       expect(res.status).to.equal(200);
       expect(await res.json()).to.deep.include({ ok: true, imported: 4 });
     }
     expect(await SignInModel.countDocuments()).to.equal(4);
-    const zhao = (await manager.gql(ATTENDANCE, { g: 'STAFF' })).data.attendance.find((r: { staff: { name: string } }) => r.staff.name === '赵一');
+    const zhao = (await manager.gql(ATTENDANCE, { g: 'STAFF' })).data.attendance.find(
+      (r: { staff: { name: string } }) => r.staff.name === '赵一',
+    );
     expect(zhao).to.include({ signInDays: 3, late: 1, leftEarly: 1 });
   });
 

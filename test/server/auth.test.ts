@@ -88,7 +88,8 @@ describe('staff authentication', () => {
     const b = new Client(app.url);
     await a.login(username, PASSWORD);
     await b.login(username, PASSWORD);
-    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { username } }';
+    const CHANGE =
+      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { username } }';
     const wrong = await a.gql(CHANGE, { c: 'not my password', n: 'a brand new secret' });
     expect(wrong.errors?.[0]?.extensions).to.deep.include({ code: 'VALIDATION_FAILED' });
     expect(wrong.errors?.[0]?.extensions?.fields[0].path).to.equal('currentPassword');

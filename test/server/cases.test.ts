@@ -25,7 +25,18 @@ describe('cases handled (办件)', () => {
     hall = await makeHall();
     manager = await as(app, 'MANAGER');
     const item = async (code: string, department: string) =>
-      String((await ServiceItemModel.create({ code, name: code, department, category: 'LICENSING', legalDays: 20, promisedDays: 5 }))._id);
+      String(
+        (
+          await ServiceItemModel.create({
+            code,
+            name: code,
+            department,
+            category: 'LICENSING',
+            legalDays: 20,
+            promisedDays: 5,
+          })
+        )._id,
+      );
     items = { gsj: await item('GSJ-001', hall.gsj), dsj: await item('DSJ-001', hall.dsj) };
   });
   after(() => app.close());
@@ -43,7 +54,9 @@ describe('cases handled (办件)', () => {
     expect(await first.json()).to.deep.equal({ ok: true, rows: 2, imported: 2, errors: [] });
     expect((await upload(manager, CSV)).status).to.equal(200);
     const records = await CaseRecordModel.find().sort({ accepted: -1 }).lean();
-    expect(records.map((r) => [r.accepted, r.completed, r.onTime, r.overdue, r.window ? String(r.window) : null])).to.deep.equal([
+    expect(
+      records.map((r) => [r.accepted, r.completed, r.onTime, r.overdue, r.window ? String(r.window) : null]),
+    ).to.deep.equal([
       [120, 110, 100, 10, hall.b01.window],
       [40, 40, 38, 2, null],
     ]);
@@ -53,7 +66,17 @@ describe('cases handled (办件)', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('cases');
     sheet.addRow(['Department', 'Window', 'Item', 'From', 'To', 'Accepted', 'Completed', 'OnTime', 'Overdue']);
-    sheet.addRow(['GSJ', 'B02', 'GSJ-001', new Date(Date.UTC(2031, 3, 1)), new Date(Date.UTC(2031, 3, 30)), 80, 75, 75, 0]);
+    sheet.addRow([
+      'GSJ',
+      'B02',
+      'GSJ-001',
+      new Date(Date.UTC(2031, 3, 1)),
+      new Date(Date.UTC(2031, 3, 30)),
+      80,
+      75,
+      75,
+      0,
+    ]);
     const res = await upload(manager, Buffer.from(await book.xlsx.writeBuffer()));
     expect(await res.json()).to.deep.include({ ok: true, imported: 1 });
     const rec = await CaseRecordModel.findOne({ window: hall.b02.window }).lean();
@@ -73,7 +96,10 @@ GSJ,B01,GSJ-001,2031-05-01,2031-05-31,10,9,9,0
 `;
     const res = await upload(manager, bad);
     expect(res.status).to.equal(422);
-    const report = (await res.json()) as { ok: boolean; errors: Array<{ line: number; field: string; message: string }> };
+    const report = (await res.json()) as {
+      ok: boolean;
+      errors: Array<{ line: number; field: string; message: string }>;
+    };
     expect(report.ok).to.equal(false);
     expect(report.errors.map((e) => [e.line, e.field])).to.deep.equal([
       [3, 'department'],
@@ -88,7 +114,9 @@ GSJ,B01,GSJ-001,2031-05-01,2031-05-31,10,9,9,0
     expect(await CaseRecordModel.countDocuments()).to.equal(before);
 
     const missing = await upload(manager, 'department,item\nGSJ,GSJ-001\n');
-    expect(((await missing.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).to.include.members(['periodFrom', 'accepted']);
+    expect(
+      ((await missing.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
+    ).to.include.members(['periodFrom', 'accepted']);
   });
 
   it('lets only the center import, with the CSRF header', async () => {
@@ -99,22 +127,43 @@ GSJ,B01,GSJ-001,2031-05-01,2031-05-31,10,9,9,0
   });
 
   it('takes figures entered by hand, checks them, and shows a liaison its own', async () => {
-    const input = { departmentId: hall.dsj, windowId: hall.c01.window, serviceItemId: items.dsj, periodFrom: '2031-06-01', periodTo: '2031-06-30', accepted: 30, completed: 28, onTime: 27, overdue: 1 };
+    const input = {
+      departmentId: hall.dsj,
+      windowId: hall.c01.window,
+      serviceItemId: items.dsj,
+      periodFrom: '2031-06-01',
+      periodTo: '2031-06-30',
+      accepted: 30,
+      completed: 28,
+      onTime: 27,
+      overdue: 1,
+    };
     const saved = (await manager.gql(SAVE, { i: input })).data.saveCaseRecord;
-    expect(saved).to.deep.include({ accepted: 30, source: 'MANUAL', window: { code: 'C01' }, serviceItem: { code: 'DSJ-001' } });
+    expect(saved).to.deep.include({
+      accepted: 30,
+      source: 'MANUAL',
+      window: { code: 'C01' },
+      serviceItem: { code: 'DSJ-001' },
+    });
     // The same natural key corrects the record rather than adding one.
     const again = (await manager.gql(SAVE, { i: { ...input, accepted: 31 } })).data.saveCaseRecord;
     expect(again).to.deep.include({ id: saved.id, accepted: 31 });
 
     const wrong = await manager.gql(SAVE, { i: { ...input, onTime: 29, serviceItemId: items.gsj } });
     expect(wrong.errors![0]!.extensions!.code).to.equal('VALIDATION_FAILED');
-    expect(wrong.errors![0]!.extensions!.fields.map((f: { path: string }) => f.path).sort()).to.deep.equal(['onTime', 'serviceItemId']);
+    expect(wrong.errors![0]!.extensions!.fields.map((f: { path: string }) => f.path).sort()).to.deep.equal([
+      'onTime',
+      'serviceItemId',
+    ]);
     expect(await manager.code(SAVE, { i: { ...input, accepted: -1 } })).to.equal('VALIDATION_FAILED');
     const liaison = await as(app, 'DEPARTMENT', hall.dsj);
     expect(await liaison.code(SAVE, { i: input })).to.equal('FORBIDDEN');
 
     const own = (await liaison.gql(PAGE, {})).data;
-    expect(own.caseRecordPage.items.map((r: { department: { code: string } }) => r.department.code)).to.deep.equal(['DSJ', 'DSJ']);
+    expect(own.caseRecordPage.items.map((r: { department: { code: string } }) => r.department.code)).to.deep.equal([
+      'DSJ',
+      'DSJ',
+    ]);
     expect(own.caseTotals).to.deep.equal({ records: 2, accepted: 71, completed: 68, onTime: 65, overdue: 3 });
     const march = (await manager.gql(PAGE, { f: { from: '2031-03-01', to: '2031-03-31' } })).data;
     expect(march.caseTotals).to.deep.include({ records: 2, accepted: 160 });

@@ -48,9 +48,14 @@ describe('complaints: deadlines, escalation and the dashboard', () => {
     const SET = `mutation($input: ComplaintSettingsInput!) { updateComplaintSettings(input: $input) { acceptDays replyDays reopenDays } }`;
     expect(await manager.code(SET, { input: { replyDays: 3 } })).to.equal('FORBIDDEN');
     const bad = await admin.gql(SET, { input: { replyDays: 0, acceptDays: -1 } });
-    expect((bad.errors![0]!.extensions!.fields as Array<{ path: string }>).map((f) => f.path).sort()).to.deep.equal(['acceptDays', 'replyDays']);
+    expect((bad.errors![0]!.extensions!.fields as Array<{ path: string }>).map((f) => f.path).sort()).to.deep.equal([
+      'acceptDays',
+      'replyDays',
+    ]);
     const acceptAfterReply = await admin.gql(SET, { input: { acceptDays: 6 } });
-    expect(acceptAfterReply.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'acceptDays', message: 'cannot be later than the reply' }]);
+    expect(acceptAfterReply.errors?.[0]?.extensions?.fields).to.deep.equal([
+      { path: 'acceptDays', message: 'cannot be later than the reply' },
+    ]);
     const ok = await admin.gql(SET, { input: { replyDays: 3 } });
     expect(ok.data.updateComplaintSettings).to.deep.equal({ acceptDays: 1, replyDays: 3, reopenDays: 7 });
     try {
@@ -101,14 +106,25 @@ describe('complaints: deadlines, escalation and the dashboard', () => {
     await act(manager, onTime.id, { action: 'CLOSE', calledBack: true });
     // Filed two days before it was closed.
     const closedAt = (await ComplaintModel.findById(onTime.id).lean())!.closedAt!;
-    await ComplaintModel.collection.updateOne({ _id: new Types.ObjectId(onTime.id) }, { $set: { createdAt: new Date(closedAt.getTime() - 2 * 86_400_000) } });
+    await ComplaintModel.collection.updateOne(
+      { _id: new Types.ObjectId(onTime.id) },
+      { $set: { createdAt: new Date(closedAt.getTime() - 2 * 86_400_000) } },
+    );
 
     const STATS = `query($d: ID) { complaintStats(departmentId: $d) {
       total open overdue closed repliesDue repliedOnTime onTimeReplyRate averageHandlingDays
       byCategory { category count } byDepartment { name count }
     } }`;
     const s = (await manager.gql(STATS, { d: zjw })).data.complaintStats;
-    expect(s).to.include({ total: 3, open: 2, overdue: 0, closed: 1, repliesDue: 2, repliedOnTime: 1, onTimeReplyRate: 0.5 });
+    expect(s).to.include({
+      total: 3,
+      open: 2,
+      overdue: 0,
+      closed: 1,
+      repliesDue: 2,
+      repliedOnTime: 1,
+      onTimeReplyRate: 0.5,
+    });
     expect(s.averageHandlingDays).to.be.closeTo(2, 0.001);
     expect(s.byCategory.filter((c: { count: number }) => c.count)).to.deep.equal([
       { category: 'ATTITUDE', count: 2 },

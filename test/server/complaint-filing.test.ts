@@ -53,7 +53,13 @@ describe('complaints: filing, photos and lookups', () => {
     const photoIds = [await upload(), await upload()];
     const before = new Date();
     const res = await citizen.gql(SUBMIT, {
-      input: complaintInput({ subjectKind: 'STAFF', staffId: onDuty, windowCode: 'b07', photoIds, phone: '138-1234-5678' }),
+      input: complaintInput({
+        subjectKind: 'STAFF',
+        staffId: onDuty,
+        windowCode: 'b07',
+        photoIds,
+        phone: '138-1234-5678',
+      }),
     });
     expect(res.errors).to.equal(undefined);
     const { trackingCode, lookupCode, expectedBy } = res.data.submitComplaint;
@@ -63,10 +69,17 @@ describe('complaints: filing, photos and lookups', () => {
 
     const doc = (await ComplaintModel.findOne({ trackingCode }).lean())!;
     expect(doc).to.include({ state: 'RECEIVED', phone: PHONE, lookupKey: '5678' });
-    expect(doc.subject).to.include({ kind: 'STAFF', windowCode: 'B07', staffName: '周晓', departmentName: '市工商行政管理局' });
+    expect(doc.subject).to.include({
+      kind: 'STAFF',
+      windowCode: 'B07',
+      staffName: '周晓',
+      departmentName: '市工商行政管理局',
+    });
     expect(doc.photos.map(String)).to.deep.equal(photoIds);
     // The photos now belong to the complaint's department and cannot be claimed again.
-    const meta = await files().find({ _id: { $in: doc.photos } }).toArray();
+    const meta = await files()
+      .find({ _id: { $in: doc.photos } })
+      .toArray();
     expect(meta.map((f) => f.metadata?.department)).to.deep.equal([gsj, gsj]);
     const again = await citizen.gql(SUBMIT, { input: complaintInput({ photoIds: [photoIds[0]] }) });
     expect(again.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('photoIds');
@@ -96,9 +109,16 @@ describe('complaints: filing, photos and lookups', () => {
     });
     expect(res.errors?.[0]?.extensions?.code).to.equal('VALIDATION_FAILED');
     const paths = (res.errors![0]!.extensions!.fields as Array<{ path: string }>).map((f) => f.path);
-    expect([...new Set(paths.map((p) => p.split('.')[0]))].sort()).to.deep.equal(['clientKey', 'description', 'phone', 'photoIds']);
+    expect([...new Set(paths.map((p) => p.split('.')[0]))].sort()).to.deep.equal([
+      'clientKey',
+      'description',
+      'phone',
+      'photoIds',
+    ]);
     // Fields that depend on others are checked once the fields themselves are well formed.
-    const missing = await citizen.gql(SUBMIT, { input: complaintInput({ subjectKind: 'STAFF', windowCode: null, name: null, phone: null }) });
+    const missing = await citizen.gql(SUBMIT, {
+      input: complaintInput({ subjectKind: 'STAFF', windowCode: null, name: null, phone: null }),
+    });
     const missingPaths = (missing.errors![0]!.extensions!.fields as Array<{ path: string }>).map((f) => f.path).sort();
     expect(missingPaths).to.deep.equal(['name', 'phone', 'staffId', 'windowCode']);
   });
@@ -106,7 +126,9 @@ describe('complaints: filing, photos and lookups', () => {
   it('refuses a window that does not exist and a staff member of another department', async () => {
     const noWindow = await citizen.gql(SUBMIT, { input: complaintInput({ windowCode: 'Z99' }) });
     expect(noWindow.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'windowCode', message: 'no such window' }]);
-    const wrongStaff = await citizen.gql(SUBMIT, { input: complaintInput({ subjectKind: 'STAFF', staffId: otherDeptStaff }) });
+    const wrongStaff = await citizen.gql(SUBMIT, {
+      input: complaintInput({ subjectKind: 'STAFF', staffId: otherDeptStaff }),
+    });
     expect(wrongStaff.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('staffId');
     expect(await ComplaintModel.countDocuments({ 'subject.staff': otherDeptStaff })).to.equal(0);
   });
@@ -122,12 +144,18 @@ describe('complaints: filing, photos and lookups', () => {
     });
     expect(lookupCode).to.match(/^\d{4}$/);
     expect(await ComplaintModel.findById(id).lean()).to.include({ name: null, phone: null, anonymous: true });
-    const status = await citizen.gql(STATUS, { code: trackingCode.toLowerCase().replace(/-/g, ' '), contact: lookupCode });
+    const status = await citizen.gql(STATUS, {
+      code: trackingCode.toLowerCase().replace(/-/g, ' '),
+      contact: lookupCode,
+    });
     expect(status.data.complaintStatus).to.include({ trackingCode, state: 'RECEIVED' });
   });
 
   it('accepts JPEG and PNG photos up to 5 MB, judged by their bytes', async () => {
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(200)]);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+      Buffer.alloc(200),
+    ]);
     expect((await uploadPhoto(app.url, jpeg)).status).to.equal(201);
 
     const script = await uploadPhoto(app.url, Buffer.from('<svg onload="alert(1)"></svg>'.repeat(20)));
@@ -158,7 +186,9 @@ describe('complaints: filing, photos and lookups', () => {
     }
     const right = await citizen.gql(STATUS, { code: trackingCode, contact: '5432' });
     const text = JSON.stringify(right.data);
-    expect(right.data.complaintStatus.progress).to.deep.equal([{ at: right.data.complaintStatus.filedAt, action: 'SUBMIT', state: 'RECEIVED', note: '' }]);
+    expect(right.data.complaintStatus.progress).to.deep.equal([
+      { at: right.data.complaintStatus.filedAt, action: 'SUBMIT', state: 'RECEIVED', note: '' },
+    ]);
     expect(text).to.not.include('13698765432').and.not.include('李女士');
     const fields = await citizen.gql(`{ __type(name: "ComplaintStatus") { fields { name } } }`);
     const names = fields.data.__type.fields.map((f: { name: string }) => f.name);

@@ -17,10 +17,19 @@ describe('demo complaints', function () {
     await seedDemo({ adminPassword: 'seed admin password' });
     const first = await ComplaintModel.find().sort({ createdAt: 1 }).lean();
     await seedDemo({ adminPassword: 'seed admin password' });
-    expect(await ComplaintModel.countDocuments()).to.equal(first.length).and.to.be.within(15, 25);
+    expect(await ComplaintModel.countDocuments())
+      .to.equal(first.length)
+      .and.to.be.within(15, 25);
 
     const states = new Set(first.map((c) => c.state));
-    expect([...states].sort()).to.include.members(['CLOSED', 'INVESTIGATING', 'RECEIVED', 'REJECTED', 'REOPENED', 'REPLIED']);
+    expect([...states].sort()).to.include.members([
+      'CLOSED',
+      'INVESTIGATING',
+      'RECEIVED',
+      'REJECTED',
+      'REOPENED',
+      'REPLIED',
+    ]);
     const spanDays = (first.at(-1)!.createdAt.getTime() - first[0]!.createdAt.getTime()) / 86_400_000;
     expect(spanDays).to.be.within(100, 125);
     // Codes are real tracking codes, and each timeline starts with the filing.
@@ -31,7 +40,8 @@ describe('demo complaints', function () {
 
     const manager = new Client(app.url);
     await manager.login('manager', 'seed admin password');
-    const stats = (await manager.gql('{ complaintStats { total closed onTimeReplyRate overdue } }')).data.complaintStats;
+    const stats = (await manager.gql('{ complaintStats { total closed onTimeReplyRate overdue } }')).data
+      .complaintStats;
     expect(stats.total).to.equal(first.length);
     expect(stats.closed).to.be.greaterThan(5);
     expect(stats.onTimeReplyRate).to.be.within(0.3, 0.95);

@@ -45,7 +45,10 @@ describe('complaints: handling workflow and access', () => {
     await act(manager, id, { action: 'ASSIGN', departmentId: gsj, note: '内部：请三日内核实' });
     expect((await liaison.gql(DETAIL, { id })).data.complaint.allowedActions).to.deep.equal(['INVESTIGATE']);
     await act(liaison, id, { action: 'INVESTIGATE' });
-    await liaison.gql(`mutation($id: ID!) { addComplaintNote(id: $id, note: "内部：调取了监控", public: false) { id } }`, { id });
+    await liaison.gql(
+      `mutation($id: ID!) { addComplaintNote(id: $id, note: "内部：调取了监控", public: false) { id } }`,
+      { id },
+    );
     await act(liaison, id, { action: 'REPLY', note: '经核实，已对该工作人员批评教育。' });
     await act(manager, id, { action: 'REVIEW' });
     const closed = await act(manager, id, { action: 'CLOSE', calledBack: true, note: '已电话回访' });
@@ -53,7 +56,14 @@ describe('complaints: handling workflow and access', () => {
 
     const detail = (await manager.gql(DETAIL, { id })).data.complaint;
     expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal([
-      'SUBMIT', 'ACCEPT', 'ASSIGN', 'INVESTIGATE', 'NOTE', 'REPLY', 'REVIEW', 'CLOSE',
+      'SUBMIT',
+      'ACCEPT',
+      'ASSIGN',
+      'INVESTIGATE',
+      'NOTE',
+      'REPLY',
+      'REVIEW',
+      'CLOSE',
     ]);
     expect(detail.handlerName).to.equal((await liaison.gql('{ me { displayName } }')).data.me.displayName);
     expect(detail.assignedTo).to.deep.equal({ code: 'GSJ' });
@@ -70,7 +80,14 @@ describe('complaints: handling workflow and access', () => {
 
     // Every step is in the audit log, with who took it.
     const audited = await AuditModel.find({ action: 'actOnComplaint', targetId: id, ok: true }).sort({ at: 1 }).lean();
-    expect(audited.map((a) => JSON.parse(a.args!).input.action)).to.deep.equal(['ACCEPT', 'ASSIGN', 'INVESTIGATE', 'REPLY', 'REVIEW', 'CLOSE']);
+    expect(audited.map((a) => JSON.parse(a.args!).input.action)).to.deep.equal([
+      'ACCEPT',
+      'ASSIGN',
+      'INVESTIGATE',
+      'REPLY',
+      'REVIEW',
+      'CLOSE',
+    ]);
     expect(audited.map((a) => a.role)).to.include('DEPARTMENT');
   });
 
@@ -83,11 +100,17 @@ describe('complaints: handling workflow and access', () => {
     const wrong = await citizen.gql(FEEDBACK, { input: { ...answer, contact: '0000' } });
     expect(wrong.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
     const res = await citizen.gql(FEEDBACK, { input: answer });
-    expect(res.data.giveComplaintFeedback).to.deep.equal({ state: 'REOPENED', canGiveFeedback: false, feedback: { resolved: false } });
+    expect(res.data.giveComplaintFeedback).to.deep.equal({
+      state: 'REOPENED',
+      canGiveFeedback: false,
+      feedback: { resolved: false },
+    });
     const doc = (await ComplaintModel.findById(id).lean())!;
     expect(doc.reopenCount).to.equal(1);
     expect(doc.replyDueAt.getTime()).to.be.greaterThan(doc.closedAt!.getTime());
-    expect(await AuditModel.countDocuments({ action: 'reopenComplaint', targetId: id, actorName: 'citizen' })).to.equal(1);
+    expect(await AuditModel.countDocuments({ action: 'reopenComplaint', targetId: id, actorName: 'citizen' })).to.equal(
+      1,
+    );
     expect(await citizen.code(FEEDBACK, { input: answer })).to.equal('INVALID_STATE');
 
     // The same liaison takes it up again; after the next closing the question is asked anew.
@@ -96,7 +119,11 @@ describe('complaints: handling workflow and access', () => {
     await act(manager, id, { action: 'REVIEW' });
     await act(manager, id, { action: 'CLOSE', calledBack: true });
     const resolved = await citizen.gql(FEEDBACK, { input: { ...answer, resolved: true, satisfaction: 'SATISFIED' } });
-    expect(resolved.data.giveComplaintFeedback).to.deep.equal({ state: 'CLOSED', canGiveFeedback: false, feedback: { resolved: true } });
+    expect(resolved.data.giveComplaintFeedback).to.deep.equal({
+      state: 'CLOSED',
+      canGiveFeedback: false,
+      feedback: { resolved: true },
+    });
   });
 
   it('only records a late "not resolved" once the reopen period is over', async () => {
@@ -106,8 +133,14 @@ describe('complaints: handling workflow and access', () => {
     await act(manager, id, { action: 'REVIEW' });
     await act(manager, id, { action: 'CLOSE', calledBack: true });
     await ComplaintModel.updateOne({ _id: id }, { closedAt: new Date(Date.now() - 8 * 86_400_000) });
-    const res = await citizen.gql(FEEDBACK, { input: { trackingCode, contact: PHONE.slice(-4), resolved: false, satisfaction: 'VERY_DISSATISFIED' } });
-    expect(res.data.giveComplaintFeedback).to.deep.equal({ state: 'CLOSED', canGiveFeedback: false, feedback: { resolved: false } });
+    const res = await citizen.gql(FEEDBACK, {
+      input: { trackingCode, contact: PHONE.slice(-4), resolved: false, satisfaction: 'VERY_DISSATISFIED' },
+    });
+    expect(res.data.giveComplaintFeedback).to.deep.equal({
+      state: 'CLOSED',
+      canGiveFeedback: false,
+      feedback: { resolved: false },
+    });
   });
 
   it('rejects with a public reason, which the reason must be given for', async () => {
@@ -124,7 +157,10 @@ describe('complaints: handling workflow and access', () => {
     const { id } = await fileComplaint(citizen);
     expect(await manager.code(ACT, { id, input: { action: 'REVIEW' } })).to.equal('INVALID_STATE');
     expect(await manager.code(ACT, { id, input: { action: 'CLOSE', calledBack: true } })).to.equal('INVALID_STATE');
-    const both = await Promise.all([manager.code(ACT, { id, input: { action: 'ACCEPT' } }), manager.code(ACT, { id, input: { action: 'ACCEPT' } })]);
+    const both = await Promise.all([
+      manager.code(ACT, { id, input: { action: 'ACCEPT' } }),
+      manager.code(ACT, { id, input: { action: 'ACCEPT' } }),
+    ]);
     expect(both.sort()).to.deep.equal(['INVALID_STATE', undefined].sort());
     const doc = (await ComplaintModel.findById(id).lean())!;
     expect(doc.timeline.filter((e) => e.action === 'ACCEPT')).to.have.length(1);
@@ -156,7 +192,9 @@ describe('complaints: handling workflow and access', () => {
     // The center's steps are not the liaison's.
     expect(await liaison.code(ACT, { id, input: { action: 'ASSIGN', departmentId: gsj } })).to.equal('FORBIDDEN');
     expect(await liaison.code(ACT, { id: unassigned.id, input: { action: 'ACCEPT' } })).to.equal('FORBIDDEN');
-    expect(await liaison.code('mutation($id: ID!) { linkComplaint(id: $id, duplicateOfId: null) { id } }', { id })).to.equal('FORBIDDEN');
+    expect(
+      await liaison.code('mutation($id: ID!) { linkComplaint(id: $id, duplicateOfId: null) { id } }', { id }),
+    ).to.equal('FORBIDDEN');
   });
 
   it('keeps inspectors and visitors out of complaints', async () => {
@@ -199,7 +237,9 @@ describe('complaints: handling workflow and access', () => {
     await fileComplaint(citizen, { description: '尚未交办的投诉' });
     const liaisonCsv = await (await csv(liaison)).text();
     expect(liaisonCsv).to.include('已交办工商局的投诉').and.not.include('尚未交办的投诉');
-    expect((await fetch(`${app.url}/api/complaints.csv?state=NOPE`, { headers: { cookie: manager.cookie! } })).status).to.equal(400);
+    expect(
+      (await fetch(`${app.url}/api/complaints.csv?state=NOPE`, { headers: { cookie: manager.cookie! } })).status,
+    ).to.equal(400);
   });
 
   it('finds a complaint by its code however it is typed, or by words of its text', async () => {
@@ -228,7 +268,9 @@ describe('complaints: handling workflow and access', () => {
     const otherCategory = await fileComplaint(citizen, { windowCode: 'C01', category: 'ENVIRONMENT' });
     const DUPS = `query($id: ID!) { complaint(id: $id) { possibleDuplicates { id } duplicates { id } duplicateOf { id } } }`;
     const LINK = `mutation($id: ID!, $of: ID) { linkComplaint(id: $id, duplicateOfId: $of) { id } }`;
-    const suggested = (await manager.gql(DUPS, { id: second.id })).data.complaint.possibleDuplicates.map((c: { id: string }) => c.id);
+    const suggested = (await manager.gql(DUPS, { id: second.id })).data.complaint.possibleDuplicates.map(
+      (c: { id: string }) => c.id,
+    );
     expect(suggested).to.include(first.id).and.not.include(otherCategory.id).and.not.include(second.id);
 
     expect((await manager.gql(LINK, { id: second.id, of: first.id })).errors).to.equal(undefined);
@@ -244,7 +286,10 @@ describe('complaints: handling workflow and access', () => {
     const forThird = async () => (await manager.gql(DUPS, { id: third.id })).data.complaint.possibleDuplicates;
     expect(await forThird()).to.deep.equal([{ id: first.id }]);
     // createdAt is immutable through mongoose, as it should be; the test moves it underneath.
-    await ComplaintModel.collection.updateOne({ _id: new Types.ObjectId(first.id) }, { $set: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await ComplaintModel.collection.updateOne(
+      { _id: new Types.ObjectId(first.id) },
+      { $set: { createdAt: new Date(Date.now() - 8 * 86_400_000) } },
+    );
     expect(await forThird()).to.deep.equal([]);
   });
 });

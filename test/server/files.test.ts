@@ -26,7 +26,8 @@ describe('staff photos (GridFS uploads)', () => {
       headers: { 'content-type': 'image/png', ...(c.cookie ? { cookie: c.cookie } : {}), ...headers },
       body: new Uint8Array(body),
     });
-  const codeOf = async (res: Response) => ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
+  const codeOf = async (res: Response) =>
+    ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
 
   it('stores a PNG, serves it publicly and replaces it on the next upload', async () => {
     const staff = await makeStaff('GSJ01', gsj);

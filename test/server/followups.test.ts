@@ -45,26 +45,39 @@ describe('bad-rating follow-up (差评整改)', () => {
     const id = await badRating(at('2026-09-30T10:00:00'));
     const f = await FollowUpModel.findById(id).lean();
     expect(f!.dueAt.toISOString()).to.equal(at('2026-10-13T23:59:59.999').toISOString());
-    expect((await manager.gql('query($id: ID!) { followUp(id: $id) { overdue } }', { id })).data.followUp.overdue).to.equal(true);
+    expect(
+      (await manager.gql('query($id: ID!) { followUp(id: $id) { overdue } }', { id })).data.followUp.overdue,
+    ).to.equal(true);
   });
 
   it('goes OPEN → VERIFIED → RECTIFIED → CALLED_BACK (liaison) → CLOSED (manager), on time', async () => {
     const id = await badRating();
     const step = (c: Client, action: string, input?: object) => c.gql(ADVANCE, { id, action, input });
-    expect((await step(liaison, 'verify', { finding: '窗口人员解释不清', responsible: '李娜' })).data.advanceFollowUp.state).to.equal('VERIFIED');
-    expect((await step(liaison, 'rectify', { action: '已批评教育并组织业务培训' })).data.advanceFollowUp.state).to.equal('RECTIFIED');
+    expect(
+      (await step(liaison, 'verify', { finding: '窗口人员解释不清', responsible: '李娜' })).data.advanceFollowUp.state,
+    ).to.equal('VERIFIED');
+    expect(
+      (await step(liaison, 'rectify', { action: '已批评教育并组织业务培训' })).data.advanceFollowUp.state,
+    ).to.equal('RECTIFIED');
     const called = await step(liaison, 'callBack', { outcome: 'NO_CONTACT', note: '匿名评价，无联系方式' });
     expect(called.data.advanceFollowUp).to.deep.include({ state: 'CALLED_BACK', allowedActions: [] });
     // Closing is the manager's.
     expect((await step(liaison, 'close')).errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
     const closed = (await step(manager, 'close')).data.advanceFollowUp;
     expect(closed).to.deep.include({ state: 'CLOSED', onTime: true });
-    expect(closed.timeline.map((s: { action: string }) => s.action)).to.deep.equal(['verify', 'rectify', 'callBack', 'close']);
+    expect(closed.timeline.map((s: { action: string }) => s.action)).to.deep.equal([
+      'verify',
+      'rectify',
+      'callBack',
+      'close',
+    ]);
   });
 
   it('refuses the wrong state, missing details, and a phone-bearing rating without a call', async () => {
     const id = await badRating(new Date(), '13812345678');
-    expect((await liaison.gql(ADVANCE, { id, action: 'rectify', input: { action: 'x' } })).errors?.[0]?.extensions?.code).to.equal('INVALID_STATE');
+    expect(
+      (await liaison.gql(ADVANCE, { id, action: 'rectify', input: { action: 'x' } })).errors?.[0]?.extensions?.code,
+    ).to.equal('INVALID_STATE');
     const missing = await liaison.gql(ADVANCE, { id, action: 'verify', input: {} });
     expect(missing.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('finding');
     await liaison.gql(ADVANCE, { id, action: 'verify', input: { finding: 'f' } });
@@ -78,7 +91,9 @@ describe('bad-rating follow-up (差评整改)', () => {
     await inspector.login((await makeUser('INSPECTOR')).username, PASSWORD);
     expect(await inspector.code(q, { id })).to.equal('FORBIDDEN');
     expect(await inspector.code('{ ratings { total } }')).to.equal('FORBIDDEN');
-    expect(await inspector.code(ADVANCE, { id, action: 'callBack', input: { outcome: 'SATISFIED' } })).to.equal('FORBIDDEN');
+    expect(await inspector.code(ADVANCE, { id, action: 'callBack', input: { outcome: 'SATISFIED' } })).to.equal(
+      'FORBIDDEN',
+    );
   });
 
   it("keeps another department's liaison out, by list and by id", async () => {
@@ -92,7 +107,11 @@ describe('bad-rating follow-up (差评整改)', () => {
 
   it('excludes an appealed rating from statistics when a manager approves, and reinstates otherwise', async () => {
     const id = await badRating();
-    const appealed = await liaison.gql(ADVANCE, { id, action: 'appeal', input: { note: '该群众未在本窗口办理业务，属误评' } });
+    const appealed = await liaison.gql(ADVANCE, {
+      id,
+      action: 'appeal',
+      input: { note: '该群众未在本窗口办理业务，属误评' },
+    });
     expect(appealed.data.advanceFollowUp.state).to.equal('APPEALED');
     expect(await liaison.code(ADVANCE, { id, action: 'exclude', input: { note: 'x' } })).to.equal('FORBIDDEN');
     const excluded = await manager.gql(ADVANCE, { id, action: 'exclude', input: { note: '经核实监控录像，属误评' } });

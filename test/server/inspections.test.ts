@@ -17,7 +17,14 @@ const VIOLATIONS = `query($s: ViolationStatus) { violationPage(status: $s, pageS
 
 let seq = 0;
 const key = () => `key-${Date.now()}-${++seq}`;
-const finding = (over: Record<string, unknown> = {}) => ({ clientKey: key(), seq: ++seq, marks: [], failures: [], photoIds: [], ...over });
+const finding = (over: Record<string, unknown> = {}) => ({
+  clientKey: key(),
+  seq: ++seq,
+  marks: [],
+  failures: [],
+  photoIds: [],
+  ...over,
+});
 
 describe('patrol rounds, findings and violations', () => {
   let app: TestApp;
@@ -37,8 +44,12 @@ describe('patrol rounds, findings and violations', () => {
   async function openRound(who: { userId: string } | null, dueInMin = 50) {
     const now = Date.now();
     const r = await RoundModel.create({
-      date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10), slot: `T-${key()}`, kind: 'SCHEDULED',
-      plannedAt: new Date(now - 10 * 60_000), dueAt: new Date(now + dueInMin * 60_000), inspector: who?.userId ?? null,
+      date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+      slot: `T-${key()}`,
+      kind: 'SCHEDULED',
+      plannedAt: new Date(now - 10 * 60_000),
+      dueAt: new Date(now + dueInMin * 60_000),
+      inspector: who?.userId ?? null,
     });
     return String(r._id);
   }
@@ -52,7 +63,9 @@ describe('patrol rounds, findings and violations', () => {
     expect((await manager.gql(GENERATE, { f: '2031-03-01', t: '2031-03-09' })).data.generateRounds).to.equal(0);
     const list = (await manager.gql(ROUNDS, { f: '2031-03-03', t: '2031-03-09' })).data.patrolRounds;
     expect(list).to.have.length(16);
-    expect(new Set(list.map((r: { date: string }) => r.date))).to.deep.equal(new Set(['2031-03-03', '2031-03-05', '2031-03-06', '2031-03-07']));
+    expect(new Set(list.map((r: { date: string }) => r.date))).to.deep.equal(
+      new Set(['2031-03-03', '2031-03-05', '2031-03-06', '2031-03-07']),
+    );
     expect(list[0]).to.include({ slot: 'S1', state: 'PLANNED', plannedAt: '2031-03-03T00:45:00.000Z' });
 
     const settings = `mutation($i: InspectionSettingsInput!) { updateInspectionSettings(input: $i) { roundTimes } }`;
@@ -74,23 +87,46 @@ describe('patrol rounds, findings and violations', () => {
     const overdue = await openRound(inspector, -5);
     await RoundModel.updateOne({ _id: overdue }, { status: 'IN_PROGRESS', startedAt: new Date() });
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const ids = async (s: string) => (await manager.gql(ROUNDS, { f: today, t: today, s })).data.patrolRounds.map((r: { id: string }) => r.id);
-    expect(await ids('MISSED')).to.include(missed).and.not.include(overdue);
-    expect(await ids('OVERDUE')).to.include(overdue).and.not.include(missed);
+    const ids = async (s: string) =>
+      (await manager.gql(ROUNDS, { f: today, t: today, s })).data.patrolRounds.map((r: { id: string }) => r.id);
+    expect(await ids('MISSED'))
+      .to.include(missed)
+      .and.not.include(overdue);
+    expect(await ids('OVERDUE'))
+      .to.include(overdue)
+      .and.not.include(missed);
     // Today's scheduled rounds were generated on the way, idempotently.
-    const scheduled = (await manager.gql(ROUNDS, { f: today, t: today })).data.patrolRounds.filter((r: { slot: string }) => /^S\d$/.test(r.slot));
+    const scheduled = (await manager.gql(ROUNDS, { f: today, t: today })).data.patrolRounds.filter(
+      (r: { slot: string }) => /^S\d$/.test(r.slot),
+    );
     expect(scheduled.length).to.be.oneOf([0, 4]); // 0 on a weekend or holiday
     expect(await inspector.code(START, { id: missed })).to.equal('INVALID_STATE');
   });
 
   it('turns a round with findings into the right violations and points', async () => {
     const round = await openRound(inspector);
-    expect((await inspector.gql(START, { id: round })).data.startRound).to.include({ state: 'IN_PROGRESS', inspectorId: inspector.userId });
+    expect((await inspector.gql(START, { id: round })).data.startRound).to.include({
+      state: 'IN_PROGRESS',
+      inspectorId: inspector.userId,
+    });
     const save = (w: string, input: object) => inspector.gql(SAVE, { r: round, w, input });
-    const b01 = await save(hall.b01.window, finding({ marks: [{ staffId: hall.b01.staff, presence: 'AWAY' }], failures: [{ code: 'PHONE' }] }));
+    const b01 = await save(
+      hall.b01.window,
+      finding({ marks: [{ staffId: hall.b01.staff, presence: 'AWAY' }], failures: [{ code: 'PHONE' }] }),
+    );
     expect(b01.errors).to.equal(undefined);
-    await save(hall.b02.window, finding({ marks: [{ staffId: hall.b02.staff, presence: 'AWAY', reason: '去后台取资料' }] }));
-    await save(hall.c01.window, finding({ marks: [{ staffId: hall.c01.staff, presence: 'ABSENT' }], failures: [{ code: 'DESK' }], note: '窗口无人' }));
+    await save(
+      hall.b02.window,
+      finding({ marks: [{ staffId: hall.b02.staff, presence: 'AWAY', reason: '去后台取资料' }] }),
+    );
+    await save(
+      hall.c01.window,
+      finding({
+        marks: [{ staffId: hall.c01.staff, presence: 'ABSENT' }],
+        failures: [{ code: 'DESK' }],
+        note: '窗口无人',
+      }),
+    );
 
     const submitted = await inspector.gql(SUBMIT, { id: round });
     expect(submitted.data.submitRound).to.deep.include({ state: 'SUBMITTED', violationCount: 4 });
@@ -112,7 +148,9 @@ describe('patrol rounds, findings and violations', () => {
     await inspector.gql(START, { id: round });
     const newer = finding({ seq: 20, note: 'second edit' });
     const older = finding({ seq: 10, note: 'first edit' });
-    expect((await inspector.gql(SAVE, { r: round, w: hall.b01.window, input: newer })).data.saveFinding.note).to.equal('second edit');
+    expect((await inspector.gql(SAVE, { r: round, w: hall.b01.window, input: newer })).data.saveFinding.note).to.equal(
+      'second edit',
+    );
     const resent = await inspector.gql(SAVE, { r: round, w: hall.b01.window, input: newer });
     const late = await inspector.gql(SAVE, { r: round, w: hall.b01.window, input: older });
     expect(resent.data.saveFinding).to.include({ note: 'second edit', seq: 20 });
@@ -126,11 +164,21 @@ describe('patrol rounds, findings and violations', () => {
     const res = await inspector.gql(SAVE, {
       r: round,
       w: hall.b01.window,
-      input: finding({ marks: [{ staffId: hall.c01.staff, presence: 'ON_POST' }], failures: [{ code: 'SMOKING' }], photoIds: ['0123456789abcdef01234567'] }),
+      input: finding({
+        marks: [{ staffId: hall.c01.staff, presence: 'ON_POST' }],
+        failures: [{ code: 'SMOKING' }],
+        photoIds: ['0123456789abcdef01234567'],
+      }),
     });
     expect(res.errors?.[0]?.extensions?.code).to.equal('VALIDATION_FAILED');
-    expect(res.errors![0]!.extensions!.fields.map((f: { path: string }) => f.path)).to.deep.equal(['marks.0.staffId', 'failures.0.code', 'photoIds.0']);
-    expect(await inspector.code(SAVE, { r: round, w: hall.b01.window, input: finding({ clientKey: 'x' }) })).to.equal('VALIDATION_FAILED');
+    expect(res.errors![0]!.extensions!.fields.map((f: { path: string }) => f.path)).to.deep.equal([
+      'marks.0.staffId',
+      'failures.0.code',
+      'photoIds.0',
+    ]);
+    expect(await inspector.code(SAVE, { r: round, w: hall.b01.window, input: finding({ clientKey: 'x' }) })).to.equal(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses other inspectors, liaisons and wrong states', async () => {
@@ -165,7 +213,9 @@ describe('patrol rounds, findings and violations', () => {
     const ok = await manager.gql(DECIDE, { id: String(first!._id), d: 'DISMISSED', r: '经核实为误报' });
     expect(ok.data.decideViolation).to.include({ status: 'DISMISSED', reason: '经核实为误报' });
     expect(await manager.code(DECIDE, { id: String(first!._id), d: 'CONFIRMED' })).to.equal('INVALID_STATE');
-    expect((await manager.gql(DECIDE, { id: String(second!._id), d: 'CONFIRMED' })).data.decideViolation.status).to.equal('CONFIRMED');
+    expect(
+      (await manager.gql(DECIDE, { id: String(second!._id), d: 'CONFIRMED' })).data.decideViolation.status,
+    ).to.equal('CONFIRMED');
   });
 
   it('shows inspectors what they raised and liaisons only their confirmed ones', async () => {
@@ -180,7 +230,11 @@ describe('patrol rounds, findings and violations', () => {
     expect(seen.map((v: { id: string; status: string }) => [v.id, v.status])).to.deep.equal([[phone, 'CONFIRMED']]);
     expect(await own.code(`query($id: ID!) { violation(id: $id) { id } }`, { id: away })).to.equal('NOT_FOUND');
     // The confirmed DESK violation belongs to another department.
-    expect((await (await as(app, 'DEPARTMENT', hall.dsj)).gql(VIOLATIONS)).data.violationPage.items.map((v: { code: string }) => v.code)).to.deep.equal(['DESK']);
+    expect(
+      (await (await as(app, 'DEPARTMENT', hall.dsj)).gql(VIOLATIONS)).data.violationPage.items.map(
+        (v: { code: string }) => v.code,
+      ),
+    ).to.deep.equal(['DESK']);
   });
 
   describe('photos', () => {
@@ -213,8 +267,12 @@ describe('patrol rounds, findings and violations', () => {
     });
 
     it('refuses non-images, files over 5 MB and rounds that are not yours', async () => {
-      expect((await upload(inspector, round, hall.b01.window, Buffer.from('not an image at all'))).status).to.equal(415);
-      expect((await upload(inspector, round, hall.b01.window, Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]))).status).to.equal(413);
+      expect((await upload(inspector, round, hall.b01.window, Buffer.from('not an image at all'))).status).to.equal(
+        415,
+      );
+      expect(
+        (await upload(inspector, round, hall.b01.window, Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]))).status,
+      ).to.equal(413);
       expect((await upload(await as(app, 'INSPECTOR'), round, hall.b01.window, png)).status).to.equal(403);
       expect((await upload(await as(app, 'DEPARTMENT', hall.gsj), round, hall.b01.window, png)).status).to.equal(403);
     });

@@ -30,9 +30,30 @@ describe('violation notices (通报)', () => {
     manager = await as(app, 'MANAGER');
     gsjLiaison = await as(app, 'DEPARTMENT', hall.gsj);
     // Confirmed violations in March 2031 (two for GSJ, one for DSJ), one pending, one in April.
-    const base = { round: new Types.ObjectId(), finding: new Types.ObjectId(), raisedBy: new Types.ObjectId(), label: '玩手机、打游戏', points: 1 };
-    const make = (seat: { window: string; staff: string }, department: string, code: string, day: string, status = 'CONFIRMED') =>
-      ViolationModel.create({ ...base, finding: new Types.ObjectId(), window: seat.window, staff: seat.staff, department, code, observedAt: new Date(`${day}T10:30:00+08:00`), status });
+    const base = {
+      round: new Types.ObjectId(),
+      finding: new Types.ObjectId(),
+      raisedBy: new Types.ObjectId(),
+      label: '玩手机、打游戏',
+      points: 1,
+    };
+    const make = (
+      seat: { window: string; staff: string },
+      department: string,
+      code: string,
+      day: string,
+      status = 'CONFIRMED',
+    ) =>
+      ViolationModel.create({
+        ...base,
+        finding: new Types.ObjectId(),
+        window: seat.window,
+        staff: seat.staff,
+        department,
+        code,
+        observedAt: new Date(`${day}T10:30:00+08:00`),
+        status,
+      });
     await make(hall.b01, hall.gsj, 'PHONE', '2031-03-03');
     await make(hall.b02, hall.gsj, 'EATING', '2031-03-12');
     await make(hall.c01, hall.dsj, 'CHATTING', '2031-03-20');
@@ -42,7 +63,9 @@ describe('violation notices (通报)', () => {
   after(() => app.close());
 
   it('drafts a notice from the confirmed violations of the period, unnumbered and hidden from liaisons', async () => {
-    const res = await manager.gql(DRAFT, { i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj, hall.dsj] } });
+    const res = await manager.gql(DRAFT, {
+      i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj, hall.dsj] },
+    });
     expect(res.errors).to.equal(undefined);
     const draft = res.data.createNoticeDraft;
     noticeId = draft.id;
@@ -51,46 +74,72 @@ describe('violation notices (通报)', () => {
     expect(draft.departments.map((d: { code: string }) => d.code).sort()).to.deep.equal(['DSJ', 'GSJ']);
     expect(draft.body).to.include('违规行为3起').and.include('5个工作日内');
     // Its violations are taken: a second draft for the same period finds none.
-    expect(await manager.code(DRAFT, { i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj] } })).to.equal('VALIDATION_FAILED');
+    expect(
+      await manager.code(DRAFT, { i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj] } }),
+    ).to.equal('VALIDATION_FAILED');
     expect(await gsjLiaison.code(NOTICE, { id: noticeId })).to.equal('NOT_FOUND');
     expect((await gsjLiaison.gql(`{ noticePage { total } }`)).data.noticePage.total).to.equal(0);
   });
 
   it('numbers notices per year at approval and refuses steps out of order', async () => {
     expect(await manager.code(PUBLISH, { id: noticeId })).to.equal('INVALID_STATE');
-    expect((await manager.gql(APPROVE, { id: noticeId })).data.approveNotice).to.deep.equal({ status: 'APPROVED', number: `〔${year}〕第1号` });
+    expect((await manager.gql(APPROVE, { id: noticeId })).data.approveNotice).to.deep.equal({
+      status: 'APPROVED',
+      number: `〔${year}〕第1号`,
+    });
     expect(await manager.code(APPROVE, { id: noticeId })).to.equal('INVALID_STATE');
     const edit = `mutation($id: ID!) { updateNoticeDraft(id: $id, input: { title: "改" }) { id } }`;
     expect(await manager.code(edit, { id: noticeId })).to.equal('INVALID_STATE');
-    const second = (await manager.gql(DRAFT, { i: { periodFrom: '2031-04-01', periodTo: '2031-04-30', departmentIds: [hall.gsj] } })).data.createNoticeDraft;
+    const second = (
+      await manager.gql(DRAFT, { i: { periodFrom: '2031-04-01', periodTo: '2031-04-30', departmentIds: [hall.gsj] } })
+    ).data.createNoticeDraft;
     expect((await manager.gql(APPROVE, { id: second.id })).data.approveNotice.number).to.equal(`〔${year}〕第2号`);
 
     const published = (await manager.gql(PUBLISH, { id: noticeId })).data.publishNotice;
     expect(published.status).to.equal('PUBLISHED');
-    expect(new Date(published.appealDeadline).getTime()).to.be.greaterThan(new Date(published.publishedAt).getTime() + 5 * 86_400_000);
-    expect(published.receipts.map((r: { department: { code: string } }) => r.department.code).sort()).to.deep.equal(['DSJ', 'GSJ']);
+    expect(new Date(published.appealDeadline).getTime()).to.be.greaterThan(
+      new Date(published.publishedAt).getTime() + 5 * 86_400_000,
+    );
+    expect(published.receipts.map((r: { department: { code: string } }) => r.department.code).sort()).to.deep.equal([
+      'DSJ',
+      'GSJ',
+    ]);
   });
 
   it('refuses drafting and approving to liaisons and inspectors', async () => {
     const inspector = await as(app, 'INSPECTOR');
     expect(await inspector.code(`{ noticePage { total } }`)).to.equal('FORBIDDEN');
     expect(await gsjLiaison.code(APPROVE, { id: noticeId })).to.equal('FORBIDDEN');
-    expect(await gsjLiaison.code(DRAFT, { i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj] } })).to.equal('FORBIDDEN');
-    expect(await manager.code(DRAFT, { i: { periodFrom: '2031-03-31', periodTo: '2031-03-01', departmentIds: [] } })).to.equal('VALIDATION_FAILED');
+    expect(
+      await gsjLiaison.code(DRAFT, {
+        i: { periodFrom: '2031-03-01', periodTo: '2031-03-31', departmentIds: [hall.gsj] },
+      }),
+    ).to.equal('FORBIDDEN');
+    expect(
+      await manager.code(DRAFT, { i: { periodFrom: '2031-03-31', periodTo: '2031-03-01', departmentIds: [] } }),
+    ).to.equal('VALIDATION_FAILED');
   });
 
   it("shows a liaison its department's part, takes its acknowledgement and one appeal", async () => {
     const seen = (await gsjLiaison.gql(NOTICE, { id: noticeId })).data.notice;
     expect(seen.number).to.equal(`〔${year}〕第1号`);
-    expect(seen.violations.map((v: { department: { code: string } }) => v.department.code)).to.deep.equal(['GSJ', 'GSJ']);
+    expect(seen.violations.map((v: { department: { code: string } }) => v.department.code)).to.deep.equal([
+      'GSJ',
+      'GSJ',
+    ]);
     expect(seen.receipts.map((r: { department: { code: string } }) => r.department.code)).to.deep.equal(['GSJ']);
 
     const acked = (await gsjLiaison.gql(ACK, { id: noticeId })).data.acknowledgeNotice.receipts[0];
     expect(acked.acknowledgedAt).to.be.a('string');
-    expect((await gsjLiaison.gql(ACK, { id: noticeId })).data.acknowledgeNotice.receipts[0].acknowledgedAt).to.equal(acked.acknowledgedAt);
+    expect((await gsjLiaison.gql(ACK, { id: noticeId })).data.acknowledgeNotice.receipts[0].acknowledgedAt).to.equal(
+      acked.acknowledgedAt,
+    );
 
     const appealed = await gsjLiaison.gql(APPEAL, { id: noticeId, t: '当日该员工经批准外出取件，有审批单为证' });
-    expect(appealed.data.appealNotice.receipts[0].appeal).to.deep.equal({ text: '当日该员工经批准外出取件，有审批单为证', decision: null });
+    expect(appealed.data.appealNotice.receipts[0].appeal).to.deep.equal({
+      text: '当日该员工经批准外出取件，有审批单为证',
+      decision: null,
+    });
     expect(await gsjLiaison.code(APPEAL, { id: noticeId, t: '再次申诉' })).to.equal('INVALID_STATE');
     expect(await gsjLiaison.code(APPEAL, { id: noticeId, t: '   ' })).to.equal('VALIDATION_FAILED');
   });
@@ -110,11 +159,18 @@ describe('violation notices (通报)', () => {
 
   it("records the manager's decision; overturning dismisses the department's violations only", async () => {
     expect(await gsjLiaison.code(DECIDE, { id: noticeId, d: hall.gsj, x: 'OVERTURNED', r: 'x' })).to.equal('FORBIDDEN');
-    expect(await manager.code(DECIDE, { id: noticeId, d: hall.dsj, x: 'UPHELD', r: '无申诉' })).to.equal('INVALID_STATE');
+    expect(await manager.code(DECIDE, { id: noticeId, d: hall.dsj, x: 'UPHELD', r: '无申诉' })).to.equal(
+      'INVALID_STATE',
+    );
     const res = await manager.gql(DECIDE, { id: noticeId, d: hall.gsj, x: 'OVERTURNED', r: '审批单属实' });
-    expect(res.data.decideNoticeAppeal.receipts.find((r: { appeal: unknown }) => r.appeal).appeal).to.deep.equal({ decision: 'OVERTURNED', reason: '审批单属实' });
+    expect(res.data.decideNoticeAppeal.receipts.find((r: { appeal: unknown }) => r.appeal).appeal).to.deep.equal({
+      decision: 'OVERTURNED',
+      reason: '审批单属实',
+    });
     const inNotice = await ViolationModel.find({ notice: noticeId }).lean();
-    expect(inNotice.map((v) => [String(v.department) === hall.gsj ? 'GSJ' : 'DSJ', v.status, v.overturned]).sort()).to.deep.equal([
+    expect(
+      inNotice.map((v) => [String(v.department) === hall.gsj ? 'GSJ' : 'DSJ', v.status, v.overturned]).sort(),
+    ).to.deep.equal([
       ['DSJ', 'CONFIRMED', false],
       ['GSJ', 'DISMISSED', true],
       ['GSJ', 'DISMISSED', true],
@@ -123,7 +179,8 @@ describe('violation notices (通报)', () => {
   });
 
   describe('PDF', () => {
-    const get = (c: Client, id = noticeId) => fetch(`${app.url}/api/notices/${id}.pdf`, { headers: c.cookie ? { cookie: c.cookie } : {} });
+    const get = (c: Client, id = noticeId) =>
+      fetch(`${app.url}/api/notices/${id}.pdf`, { headers: c.cookie ? { cookie: c.cookie } : {} });
 
     it('renders the formal document with its title, number and list', async () => {
       const res = await get(manager);

@@ -22,7 +22,12 @@ describe('platform', () => {
 
     it('fills sensible defaults for development', () => {
       const c = loadConfig({ MONGODB_URI: 'mongodb://localhost/wfp' });
-      expect(c).to.include({ env: 'development', port: 3000, publicBaseUrl: 'http://localhost:3000', secureCookies: false });
+      expect(c).to.include({
+        env: 'development',
+        port: 3000,
+        publicBaseUrl: 'http://localhost:3000',
+        secureCookies: false,
+      });
     });
 
     it('turns on secure cookies behind an https origin', () => {

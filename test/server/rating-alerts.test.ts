@@ -71,7 +71,8 @@ describe('live alerts', () => {
   it('is acknowledged and closed by staff of its department; inspectors and others are refused', async () => {
     const alert = await AlertModel.findOne({ rule: 'NEGATIVE_SHARE' }).lean();
     const id = String(alert!._id);
-    const ACK = 'mutation($id: ID!) { acknowledgeAlert(id: $id, note: "已到窗口了解情况") { state acknowledgedBy note } }';
+    const ACK =
+      'mutation($id: ID!) { acknowledgeAlert(id: $id, note: "已到窗口了解情况") { state acknowledgedBy note } }';
     const CLOSE = 'mutation($id: ID!) { closeAlert(id: $id) { state closedBy } }';
     const inspector = new Client(app.url);
     await inspector.login((await makeUser('INSPECTOR')).username, PASSWORD);
@@ -81,7 +82,10 @@ describe('live alerts', () => {
     expect(await other.code(ACK, { id })).to.equal('FORBIDDEN');
     const liaison = new Client(app.url);
     await liaison.login((await makeUser('DEPARTMENT', gsj)).username, PASSWORD);
-    expect((await liaison.gql(ACK, { id })).data.acknowledgeAlert).to.deep.include({ state: 'ACKNOWLEDGED', note: '已到窗口了解情况' });
+    expect((await liaison.gql(ACK, { id })).data.acknowledgeAlert).to.deep.include({
+      state: 'ACKNOWLEDGED',
+      note: '已到窗口了解情况',
+    });
     expect(await liaison.code(ACK, { id })).to.equal('INVALID_STATE');
     expect((await manager.gql(CLOSE, { id })).data.closeAlert.state).to.equal('CLOSED');
     expect(await manager.code(CLOSE, { id })).to.equal('INVALID_STATE');

@@ -76,7 +76,8 @@ describe('rating analytics against a hand-computed fixture', () => {
       { period: '2026-11-02', total: 7, good: 5, bad: 1 },
       { period: '2026-11-03', total: 1, good: 0, bad: 1 },
     ]);
-    const cell = (wd: number, h: number) => s.heatmap.find((c: { weekday: number; hour: number }) => c.weekday === wd && c.hour === h);
+    const cell = (wd: number, h: number) =>
+      s.heatmap.find((c: { weekday: number; hour: number }) => c.weekday === wd && c.hour === h);
     expect(cell(1, 9)).to.deep.equal({ weekday: 1, hour: 9, total: 7, bad: 1 }); // Monday 09:00–09:59
     expect(cell(2, 14)).to.deep.equal({ weekday: 2, hour: 14, total: 1, bad: 1 });
   });
@@ -103,10 +104,15 @@ describe('rating analytics against a hand-computed fixture', () => {
   });
 
   it('exports the period as CSV without addresses, and refuses anonymous callers', async () => {
-    const res = await fetch(`${app.url}/api/ratings.csv?from=2026-11-01&to=2026-11-30&windowId=${a01}`, { headers: { cookie: manager.cookie! } });
+    const res = await fetch(`${app.url}/api/ratings.csv?from=2026-11-01&to=2026-11-30&windowId=${a01}`, {
+      headers: { cookie: manager.cookie! },
+    });
     expect(res.status).to.equal(200);
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).to.have.length(7); // header + 6 counted ratings at A01
     expect(lines[1]).to.match(/^2026-11-02 09:05,A01,市工商行政管理局,张敏,非常满意/);
     expect(text).to.not.include('fixture'); // the ipHash column is not exported
@@ -114,7 +120,9 @@ describe('rating analytics against a hand-computed fixture', () => {
   });
 
   it('publishes each department’s rates for a bimonth to anyone', async () => {
-    const res = await new Client(app.url).gql('{ publicDepartmentStats(period: "2026-B6") { period from to departments { departmentName total goodRate rank } } }');
+    const res = await new Client(app.url).gql(
+      '{ publicDepartmentStats(period: "2026-B6") { period from to departments { departmentName total goodRate rank } } }',
+    );
     const p = res.data.publicDepartmentStats;
     expect(p).to.deep.include({ period: '2026-B6', from: '2026-11-01', to: '2026-12-31' });
     expect(p.departments).to.deep.equal([

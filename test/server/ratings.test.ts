@@ -39,7 +39,12 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
   it('stores a rating attributed to the staff on duty, with period keys and a hashed address', async () => {
     const c = new Client(app.url);
     const res = await rate(c, app, 'B07', 'VERY_SATISFIED', { tags: ['WARM'] });
-    expect(res.data.submitRating).to.deep.equal({ accepted: true, replayed: false, negative: false, followUpDays: null });
+    expect(res.data.submitRating).to.deep.equal({
+      accepted: true,
+      replayed: false,
+      negative: false,
+      followUpDays: null,
+    });
     const stored = await RatingModel.findOne({ window: b07 }).lean();
     expect(String(stored!.staff)).to.equal(staff);
     expect(stored).to.include({ level: 'VERY_SATISFIED', good: true, negative: false, counted: true });
@@ -61,7 +66,9 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     const oldUrl = new URL(win.data.windows[0].qrUrl);
     expect(oldUrl.pathname).to.equal('/r/C01');
     expect((await c.gql(TICKET, { code: 'C01', sig: oldUrl.searchParams.get('s') })).errors).to.equal(undefined);
-    const re = await admin.gql('mutation($id: ID!) { reissueWindowQr(id: $id) { qrUrl qrVersion } }', { id: win.data.windows[0].id });
+    const re = await admin.gql('mutation($id: ID!) { reissueWindowQr(id: $id) { qrUrl qrVersion } }', {
+      id: win.data.windows[0].id,
+    });
     expect(re.data.reissueWindowQr.qrVersion).to.equal(2);
     expect(await c.code(TICKET, { code: 'C01', sig: oldUrl.searchParams.get('s') })).to.equal('QR_INVALID');
     const fresh = new URL(re.data.reissueWindowQr.qrUrl).searchParams.get('s');
@@ -71,12 +78,16 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
   it('accepts a ticket once: a second submission with it is TICKET_USED, a made-up one TICKET_INVALID', async () => {
     const c = new Client(app.url);
     const ticket = await ticketFor(c, app, 'C02');
-    expect((await c.gql(SUBMIT, { input: { ticket, level: 'SATISFIED', clientKey: randomUUID() } })).errors).to.equal(undefined);
-    const other = new Client(app.url); // another device, so the cooldown does not answer first
-    expect(await other.code(SUBMIT, { input: { ticket, level: 'BASIC', clientKey: randomUUID() } })).to.equal('TICKET_USED');
-    expect(await other.code(SUBMIT, { input: { ticket: 'x'.repeat(32), level: 'BASIC', clientKey: randomUUID() } })).to.equal(
-      'TICKET_INVALID',
+    expect((await c.gql(SUBMIT, { input: { ticket, level: 'SATISFIED', clientKey: randomUUID() } })).errors).to.equal(
+      undefined,
     );
+    const other = new Client(app.url); // another device, so the cooldown does not answer first
+    expect(await other.code(SUBMIT, { input: { ticket, level: 'BASIC', clientKey: randomUUID() } })).to.equal(
+      'TICKET_USED',
+    );
+    expect(
+      await other.code(SUBMIT, { input: { ticket: 'x'.repeat(32), level: 'BASIC', clientKey: randomUUID() } }),
+    ).to.equal('TICKET_INVALID');
   });
 
   it('stores a resent submission (same clientKey) once and answers it the same way', async () => {
@@ -85,7 +96,12 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     const input = { ticket, level: 'DISSATISFIED', tags: ['SLOW'], comment: '等了一个小时', clientKey: randomUUID() };
     const first = await c.gql(SUBMIT, { input });
     const again = await new Client(app.url).gql(SUBMIT, { input }); // e.g. the phone retried after losing the answer
-    expect(first.data.submitRating).to.deep.include({ accepted: true, negative: true, followUpDays: 5, replayed: false });
+    expect(first.data.submitRating).to.deep.include({
+      accepted: true,
+      negative: true,
+      followUpDays: 5,
+      replayed: false,
+    });
     expect(again.data.submitRating).to.deep.include({ accepted: true, negative: true, replayed: true });
     expect(await RatingModel.countDocuments({ clientKey: input.clientKey })).to.equal(1);
   });
@@ -122,7 +138,9 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     try {
       // Fresh devices each time (no cooldown), all from this one address.
       for (let i = 0; i < 4; i++) await rate(new Client(app.url), app, 'C07', 'VERY_SATISFIED');
-      const rows = await RatingModel.find({ window: await windowId('C07') }).sort({ createdAt: 1 }).lean();
+      const rows = await RatingModel.find({ window: await windowId('C07') })
+        .sort({ createdAt: 1 })
+        .lean();
       expect(rows.map((r) => r.suspect)).to.deep.equal([false, false, true, true]);
       expect(rows.map((r) => r.counted)).to.deep.equal([true, true, false, false]);
       expect(rows[3]!.suspectReason).to.include('3+ ratings');
@@ -136,15 +154,16 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     const ticket = await ticketFor(c, app, 'B07');
     const before = await RatingModel.countDocuments();
     const bad = async (input: Record<string, unknown>) =>
-      (await c.gql(SUBMIT, { input: { ticket, level: 'DISSATISFIED', clientKey: randomUUID(), ...input } })).errors?.[0]?.extensions;
+      (await c.gql(SUBMIT, { input: { ticket, level: 'DISSATISFIED', clientKey: randomUUID(), ...input } })).errors?.[0]
+        ?.extensions;
     expect((await bad({ comment: '太'.repeat(501) }))?.fields[0].path).to.equal('comment');
     expect((await bad({ tags: ['NOT_A_TAG'] }))?.fields[0].path).to.equal('tags');
     expect((await bad({ clientKey: 'not-a-uuid' }))?.fields[0].path).to.equal('clientKey');
     expect((await bad({ caseNumber: '<script>' }))?.fields[0].path).to.equal('caseNumber');
     expect((await bad({ level: 'SATISFIED', callbackPhone: '13800138000' }))?.fields[0].path).to.equal('callbackPhone');
-    expect((await c.gql(SUBMIT, { input: { ticket, level: 'MEH', clientKey: randomUUID() } })).errors?.[0]?.extensions?.code).to.equal(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      (await c.gql(SUBMIT, { input: { ticket, level: 'MEH', clientKey: randomUUID() } })).errors?.[0]?.extensions?.code,
+    ).to.equal('BAD_USER_INPUT');
     expect(await RatingModel.countDocuments()).to.equal(before);
   });
 

@@ -44,7 +44,9 @@ describe('registry: departments, windows, staff, service items, roster', () => {
 
   it('refuses a duplicate window code with DUPLICATE on the code field', async () => {
     await makeWindow('C01', gsj);
-    const res = await admin.gql(CREATE_WINDOW, { input: { code: 'c01', zone: 'C', number: 1, name: 'x', departmentId: gsj } });
+    const res = await admin.gql(CREATE_WINDOW, {
+      input: { code: 'c01', zone: 'C', number: 1, name: 'x', departmentId: gsj },
+    });
     expect(res.errors?.[0]?.extensions?.code).to.equal('DUPLICATE');
     expect(res.errors?.[0]?.extensions?.fields).to.deep.equal([
       { path: 'code', message: 'Window with this code already exists' },
@@ -85,7 +87,9 @@ describe('registry: departments, windows, staff, service items, roster', () => {
     expect(await liaison.code('query($id: ID!) { department(id: $id) { code } }', { id: dsj })).to.equal('FORBIDDEN');
 
     // Its own window it may rename, but not move to another department.
-    expect((await liaison.gql(UPDATE_WINDOW, { id: own, input: { name: '改名窗口' } })).data.updateWindow.name).to.equal('改名窗口');
+    expect(
+      (await liaison.gql(UPDATE_WINDOW, { id: own, input: { name: '改名窗口' } })).data.updateWindow.name,
+    ).to.equal('改名窗口');
     expect(await liaison.code(UPDATE_WINDOW, { id: own, input: { departmentId: dsj } })).to.equal('FORBIDDEN');
   });
 
@@ -96,11 +100,17 @@ describe('registry: departments, windows, staff, service items, roster', () => {
     const page = await liaison.gql('{ staffPage(pageSize: 100) { total items { staffNo } } }');
     const nos = page.data.staffPage.items.map((s: { staffNo: string }) => s.staffNo);
     expect(nos).to.include('GSJ77').and.not.include('DSJ77');
-    expect(await liaison.code('query($id: ID!) { staffMember(id: $id) { name } }', { id: theirs })).to.equal('FORBIDDEN');
+    expect(await liaison.code('query($id: ID!) { staffMember(id: $id) { name } }', { id: theirs })).to.equal(
+      'FORBIDDEN',
+    );
     expect(await liaison.code(UPDATE_STAFF, { id: theirs, input: { name: '张三' } })).to.equal('FORBIDDEN');
     const create = `mutation($input: StaffInput!) { createStaff(input: $input) { id } }`;
-    expect(await liaison.code(create, { input: { staffNo: 'X1', name: '李四', departmentId: dsj } })).to.equal('FORBIDDEN');
-    expect((await liaison.gql(UPDATE_STAFF, { id: mine, input: { name: '王五' } })).data.updateStaff.name).to.equal('王五');
+    expect(await liaison.code(create, { input: { staffNo: 'X1', name: '李四', departmentId: dsj } })).to.equal(
+      'FORBIDDEN',
+    );
+    expect((await liaison.gql(UPDATE_STAFF, { id: mine, input: { name: '王五' } })).data.updateStaff.name).to.equal(
+      '王五',
+    );
   });
 
   it('pages, searches and filters', async () => {
@@ -118,11 +128,25 @@ describe('registry: departments, windows, staff, service items, roster', () => {
   it('keeps service item limits consistent', async () => {
     const create = `mutation($input: ServiceItemInput!) { createServiceItem(input: $input) { code promisedDays } }`;
     const bad = await admin.gql(create, {
-      input: { code: 'GSJ-900', name: '测试事项', departmentId: gsj, category: 'LICENSING', legalDays: 5, promisedDays: 9 },
+      input: {
+        code: 'GSJ-900',
+        name: '测试事项',
+        departmentId: gsj,
+        category: 'LICENSING',
+        legalDays: 5,
+        promisedDays: 9,
+      },
     });
     expect(bad.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('promisedDays');
     const ok = await admin.gql(create, {
-      input: { code: 'GSJ-900', name: '测试事项', departmentId: gsj, category: 'LICENSING', legalDays: 20, promisedDays: 0 },
+      input: {
+        code: 'GSJ-900',
+        name: '测试事项',
+        departmentId: gsj,
+        category: 'LICENSING',
+        legalDays: 20,
+        promisedDays: 0,
+      },
     });
     expect(ok.data.createServiceItem).to.deep.equal({ code: 'GSJ-900', promisedDays: 0 });
   });
@@ -142,7 +166,10 @@ describe('registry: departments, windows, staff, service items, roster', () => {
     expect((await admin.gql(onDuty, { id: win })).data.window.onDuty).to.deep.equal([{ name: '赵一' }]);
 
     const now = new Date().toISOString();
-    await admin.gql(`mutation($id: ID!, $to: DateTime!) { endDuty(id: $id, to: $to) { id } }`, { id: first.data.assignDuty.id, to: now });
+    await admin.gql(`mutation($id: ID!, $to: DateTime!) { endDuty(id: $id, to: $to) { id } }`, {
+      id: first.data.assignDuty.id,
+      to: now,
+    });
     expect((await admin.gql(assign, { w: win, s: b, from: now })).errors).to.equal(undefined);
     expect((await admin.gql(onDuty, { id: win })).data.window.onDuty).to.deep.equal([{ name: '钱二' }]);
 
@@ -156,15 +183,25 @@ describe('registry: departments, windows, staff, service items, roster', () => {
     expect(await manager.code('{ users { total } }')).to.equal('FORBIDDEN');
     expect(await manager.code('{ auditLog { total } }')).to.equal('FORBIDDEN');
     const create = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username department { code } } }`;
-    const noDept = await admin.gql(create, { input: { username: 'liaison2', displayName: '联络员', role: 'DEPARTMENT', password: 'long enough pw' } });
+    const noDept = await admin.gql(create, {
+      input: { username: 'liaison2', displayName: '联络员', role: 'DEPARTMENT', password: 'long enough pw' },
+    });
     expect(noDept.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('departmentId');
     const ok = await admin.gql(create, {
-      input: { username: 'Liaison2', displayName: '联络员', role: 'DEPARTMENT', departmentId: dsj, password: 'long enough pw' },
+      input: {
+        username: 'Liaison2',
+        displayName: '联络员',
+        role: 'DEPARTMENT',
+        departmentId: dsj,
+        password: 'long enough pw',
+      },
     });
     expect(ok.data.createUser).to.deep.include({ username: 'liaison2', department: { code: 'DSJ' } });
     const c = new Client(app.url);
     await c.login('liaison2', 'long enough pw');
-    await admin.gql(`mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { active } }`, { id: ok.data.createUser.id });
+    await admin.gql(`mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { active } }`, {
+      id: ok.data.createUser.id,
+    });
     expect((await c.gql('{ me { username } }')).data.me).to.equal(null);
 
     const log = await admin.gql('{ auditLog(action: "createUser") { total items { actorName ok args } } }');

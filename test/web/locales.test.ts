@@ -30,7 +30,13 @@ describe('web messages', () => {
       const en = JSON.parse(readFileSync(path.join(dir, 'en.json'), 'utf8'));
       expect(keys(en).sort()).to.deep.equal(keys(zh).sort());
       for (const tree of [zh, en]) {
-        for (const k of keys(tree)) expect(k.split('.').reduce((t, p) => t[p], tree), k).to.be.a('string').and.not.equal('');
+        for (const k of keys(tree))
+          expect(
+            k.split('.').reduce((t, p) => t[p], tree),
+            k,
+          )
+            .to.be.a('string')
+            .and.not.equal('');
       }
     });
   }

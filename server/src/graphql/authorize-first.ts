@@ -1,4 +1,4 @@
-import { Kind, getOperationAST, type GraphQLError } from 'graphql';
+import { Kind, getOperationAST, type ExecutionArgs, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Role } from '../domains/accounts/roles.js';
 import type { Context } from './context.js';
@@ -24,15 +24,17 @@ function refusal(scopes: Scopes, ctx: Context): GraphQLError | null {
 export function useAuthorizeFirst(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const op = getOperationAST(args.document, args.operationName);
-      const root = op && args.schema.getRootType(op.operation);
+      const { document, operationName, schema, contextValue } = args as ExecutionArgs;
+      const op = getOperationAST(document, operationName);
+      const root = op && schema.getRootType(op.operation);
       if (!op || !root) return;
       for (const sel of op.selectionSet.selections) {
         if (sel.kind !== Kind.FIELD) continue;
-        const scopes = root.getFields()[sel.name.value]?.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
+        const scopes = root.getFields()[sel.name.value]?.extensions?.pothosOptions as
+          { authScopes?: unknown } | undefined;
         const s = scopes?.authScopes;
         if (!s || typeof s !== 'object' || Object.keys(s).some((k) => k !== 'staff' && k !== 'roles')) continue;
-        const error = refusal(s as Scopes, args.contextValue as Context);
+        const error = refusal(s, contextValue as Context);
         if (error) {
           setResultAndStopExecution({ data: null, errors: [error] });
           return;

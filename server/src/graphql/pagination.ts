@@ -24,6 +24,8 @@ export function pageArgs(arg: ArgBuilder) {
   };
 }
 
+// Any object ref whose shape is T; Pothos's first type parameter (its kind) is not ours to name.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function pageType<T>(name: string, item: ObjectRef<any, T | string, T> | ObjectRef<any, T, T>) {
   return builder.objectRef<Page<T>>(name).implement({
     fields: (t) => ({
@@ -36,6 +38,8 @@ export function pageType<T>(name: string, item: ObjectRef<any, T | string, T> | 
 }
 
 export async function paginate<T>(
+  // Any collection: T says what its documents are.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   model: Model<any>,
   filter: Record<string, unknown>,
   sort: Record<string, 1 | -1>,
@@ -43,7 +47,12 @@ export async function paginate<T>(
   pageSize: number,
 ): Promise<Page<T>> {
   const [items, total] = await Promise.all([
-    model.find(filter).sort(sort).skip((page - 1) * pageSize).limit(pageSize).lean<T[]>(),
+    model
+      .find(filter)
+      .sort(sort)
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .lean<T[]>(),
     model.countDocuments(filter),
   ]);
   return { items, total, page, pageSize };

@@ -8,13 +8,12 @@ import { isDbUnavailable } from '../db.js';
 import { SESSION_COOKIE, userFromSession } from '../domains/accounts/auth.service.js';
 import { useAuditLog } from '../domains/audit/audit.plugin.js';
 import { CSRF_HEADER } from '../lib/csrf.js';
-import type { Logger } from '../lib/logger.js';
+import { requestIdOf, type Logger } from '../lib/logger.js';
 import { useArmor } from './armor.js';
 import { useAuthorizeFirst } from './authorize-first.js';
 import type { Context } from './context.js';
 import { AppError } from './errors.js';
 import { schema } from './schema.js';
-
 
 // It wraps the resolvers of the (module-wide) schema, so it must exist once per process, not once
 // per app instance, or tests hosting several apps would record every mutation several times.
@@ -46,7 +45,7 @@ function useCodedInputErrors(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
-      setResult({ ...result, errors: result.errors.map((e) => coded(e as GraphQLError)) });
+      setResult({ ...result, errors: result.errors.map((e) => coded(e)) });
     },
   };
 }
@@ -87,7 +86,7 @@ export function createGraphQL(config: Config, logger: Logger) {
     context: async ({ request, req }): Promise<Context> => {
       const token = (await request.cookieStore?.get(SESSION_COOKIE))?.value;
       const session = await userFromSession(token);
-      const requestId = String(req?.id ?? request.headers.get('x-request-id') ?? '');
+      const requestId = (req && requestIdOf(req)) || (request.headers.get('x-request-id') ?? '');
       return {
         request,
         config,

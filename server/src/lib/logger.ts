@@ -9,3 +9,6 @@ export function createLogger(level: string): Logger {
 }
 
 export type { Logger };
+
+/** The request id pino-http gave the request (always a string here: see `genReqId` in app.ts). */
+export const requestIdOf = (req: { id?: unknown }) => (typeof req.id === 'string' ? req.id : '');

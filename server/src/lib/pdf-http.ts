@@ -7,7 +7,10 @@ export function sendPdf(res: Response, pdf: Buffer, filename: string) {
   res.setHeader('content-type', 'application/pdf');
   res.setHeader('content-length', String(pdf.length));
   res.setHeader('cache-control', 'private, no-store');
-  res.setHeader('content-disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  res.setHeader(
+    'content-disposition',
+    `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  );
   res.end(pdf);
 }
 

@@ -11,7 +11,9 @@ const DEFAULT_FACE = 'NotoSansCJKsc-Regular';
 
 export class PdfFontMissingError extends Error {
   constructor(readonly path: string) {
-    super(`PDF font not found at ${path}: install fonts-noto-cjk or set PDF_FONT to a CJK font (.ttf/.otf, or file.ttc#PostScriptName)`);
+    super(
+      `PDF font not found at ${path}: install fonts-noto-cjk or set PDF_FONT to a CJK font (.ttf/.otf, or file.ttc#PostScriptName)`,
+    );
     this.name = 'PdfFontMissingError';
   }
 }
@@ -92,7 +94,11 @@ export function table(doc: Pdf, columns: Column[], rows: string[][], size = 9) {
     const h = heightOf(cells);
     if (doc.y + h > bottom()) {
       doc.addPage();
-      if (!header) drawRow(columns.map((c) => c.header), true);
+      if (!header)
+        drawRow(
+          columns.map((c) => c.header),
+          true,
+        );
     }
     const y = doc.y;
     let x = left;
@@ -100,7 +106,10 @@ export function table(doc: Pdf, columns: Column[], rows: string[][], size = 9) {
       const w = widths[i]!;
       if (header) doc.rect(x, y, w, h).fillAndStroke('#f0f2f5', '#888');
       else doc.rect(x, y, w, h).stroke('#888');
-      doc.fillColor('#000').fontSize(size).text(cell, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? 'left' });
+      doc
+        .fillColor('#000')
+        .fontSize(size)
+        .text(cell, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? 'left' });
       x += w;
     });
     doc.x = left;
@@ -108,7 +117,10 @@ export function table(doc: Pdf, columns: Column[], rows: string[][], size = 9) {
   };
 
   doc.lineWidth(0.5);
-  drawRow(columns.map((c) => c.header), true);
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+  );
   for (const row of rows) drawRow(row, false);
   doc.moveDown(0.8);
 }
@@ -121,7 +133,10 @@ function pageFooters(doc: Pdf, footer: (page: number, pages: number) => string) 
     // Writing below the bottom margin would start a new page; lift the margin while writing.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(9).fillColor('#666').text(footer(i + 1, range.count), doc.page.margins.left, y, { width: contentWidth(doc), align: 'center' });
+    doc
+      .fontSize(9)
+      .fillColor('#666')
+      .text(footer(i + 1, range.count), doc.page.margins.left, y, { width: contentWidth(doc), align: 'center' });
     doc.page.margins.bottom = margin;
   }
 }

@@ -40,12 +40,12 @@ const fieldOf = (spec: TableSpec, header: string) => spec.headers[header.replace
 const isXlsx = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
 
 function parseCsv(data: Buffer, spec: TableSpec): Row[] {
-  return parse(data, {
+  return parse<Row>(data, {
     bom: true,
     skip_empty_lines: true,
     trim: true,
     columns: (header: string[]) => header.map((h) => fieldOf(spec, h)),
-  }) as Row[];
+  });
 }
 
 /** A cell as the text a person sees: dates as local dates, numbers as written, formulas by result. */
@@ -58,7 +58,8 @@ function cellText(v: unknown): string {
     if (o.richText) return o.richText.map((r) => r.text).join('');
     if (typeof o.text === 'string') return o.text;
   }
-  return String(v).trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return typeof v === 'string' ? v.trim() : '';
 }
 
 /** The first worksheet; its first row names the columns. */
@@ -88,9 +89,12 @@ export async function readTable(data: Buffer, spec: TableSpec): Promise<{ rows: 
     const e = err as { lines?: number; message: string };
     return { rows: [], errors: [{ line: e.lines ?? 1, field: '', message: e.message, value: '' }] };
   }
-  const errors = spec.required.filter((c) => rows.length && !(c in rows[0]!)).map((c) => ({ line: 1, field: c, message: 'column missing', value: '' }));
+  const errors = spec.required
+    .filter((c) => rows.length && !(c in rows[0]!))
+    .map((c) => ({ line: 1, field: c, message: 'column missing', value: '' }));
   if (!errors.length && !rows.length) errors.push({ line: 1, field: '', message: 'no rows', value: '' });
-  if (rows.length > MAX_IMPORT_ROWS) errors.push({ line: MAX_IMPORT_ROWS + 2, field: '', message: `at most ${MAX_IMPORT_ROWS} rows`, value: '' });
+  if (rows.length > MAX_IMPORT_ROWS)
+    errors.push({ line: MAX_IMPORT_ROWS + 2, field: '', message: `at most ${MAX_IMPORT_ROWS} rows`, value: '' });
   return { rows, errors };
 }
 

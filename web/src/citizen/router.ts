@@ -11,7 +11,12 @@ declare module 'vue-router' {
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
-    { path: '/r/:code', name: 'rate', component: () => import('./pages/rate/RatePage.vue'), meta: { title: 'rate.question', page: 'rate' } },
+    {
+      path: '/r/:code',
+      name: 'rate',
+      component: () => import('./pages/rate/RatePage.vue'),
+      meta: { title: 'rate.question', page: 'rate' },
+    },
     {
       path: '/c/new',
       name: 'complaint-new',
@@ -30,7 +35,12 @@ export const router = createRouter({
       component: () => import('./pages/bulletin/BulletinPage.vue'),
       meta: { title: 'bulletin.title', page: 'bulletin' },
     },
-    { path: '/p/ratings', name: 'stats', component: () => import('./pages/stats/StatsPage.vue'), meta: { title: 'stats.title', page: 'stats' } },
+    {
+      path: '/p/ratings',
+      name: 'stats',
+      component: () => import('./pages/stats/StatsPage.vue'),
+      meta: { title: 'stats.title', page: 'stats' },
+    },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   ],
 });

@@ -34,7 +34,11 @@ interface Envelope<R> {
   errors?: Array<{ message: string; extensions?: { code?: string; fields?: FieldError[] } & Record<string, unknown> }>;
 }
 
-export async function request<R, V>(doc: TadaDocumentNode<R, V>, variables?: V, init: { signal?: AbortSignal } = {}): Promise<R> {
+export async function request<R, V>(
+  doc: TadaDocumentNode<R, V>,
+  variables?: V,
+  init: { signal?: AbortSignal } = {},
+): Promise<R> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
@@ -82,7 +86,11 @@ export async function sendFile<R>(method: 'PUT' | 'POST' | 'DELETE', url: string
   const body = (await res.json().catch(() => ({}))) as Envelope<never> & R;
   const first = body.errors?.[0];
   if (!res.ok || first) {
-    const { code = res.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', fields = [], ...rest } = first?.extensions ?? {};
+    const {
+      code = res.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL',
+      fields = [],
+      ...rest
+    } = first?.extensions ?? {};
     throw fail(new ApiError(code, first?.message ?? `HTTP ${res.status}`, fields, rest));
   }
   return body;

@@ -18,11 +18,16 @@ function sse() {
 }
 
 /** Calls `onData` for every event; returns the function that ends the subscription. */
-export function subscribe<R, V>(doc: TadaDocumentNode<R, V>, variables: V, onData: (data: R) => void, onError?: (e: unknown) => void) {
+export function subscribe<R, V>(
+  doc: TadaDocumentNode<R, V>,
+  variables: V,
+  onData: (data: R) => void,
+  onError?: (e: unknown) => void,
+) {
   return sse().subscribe<R>(
     { query: print(doc), variables: variables as Record<string, unknown> },
     {
-      next: (msg) => msg.data && onData(msg.data as R),
+      next: (msg) => msg.data && onData(msg.data),
       error: (e) => onError?.(e),
       complete: () => undefined,
     },

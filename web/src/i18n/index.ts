@@ -29,7 +29,7 @@ export function mergeMessages(common: Messages, pages: Record<string, Tree>): Me
 }
 
 export function createAppI18n(messages: Messages) {
-  const i18n = createI18n({ legacy: false, locale: savedLocale() as string, fallbackLocale: 'zh-CN', messages });
+  const i18n = createI18n({ legacy: false, locale: savedLocale(), fallbackLocale: 'zh-CN', messages });
   document.documentElement.lang = i18n.global.locale.value;
   return i18n;
 }

@@ -37,7 +37,11 @@ export const UserRef = builder.objectRef<User>('User').implement({
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
-    department: t.field({ type: DepartmentRef, nullable: true, resolve: (u) => (u.department ? String(u.department) : null) }),
+    department: t.field({
+      type: DepartmentRef,
+      nullable: true,
+      resolve: (u) => (u.department ? String(u.department) : null),
+    }),
     active: t.exposeBoolean('active'),
     lastLoginAt: t.field({ type: 'DateTime', nullable: true, resolve: (u) => u.lastLoginAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (u) => (u as unknown as { createdAt: Date }).createdAt }),
@@ -50,7 +54,11 @@ const LoginResult = builder.objectRef<SessionUser>('LoginResult').implement({
 
 const UserPage = pageType<User>('UserPage', UserRef);
 
-const username = z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{3,32}$/, '3 to 32 letters, digits, _ . -');
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.-]{3,32}$/, '3 to 32 letters, digits, _ . -');
 const password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
@@ -119,20 +127,30 @@ builder.mutationFields((t) => ({
     type: UserRef,
     authScopes: { roles: ['ADMIN'] },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (_, { input }) => users.createUser({ ...input, departmentId: input.departmentId ? String(input.departmentId) : null }),
+    resolve: (_, { input }) =>
+      users.createUser({ ...input, departmentId: input.departmentId ? String(input.departmentId) : null }),
   }),
   updateUser: t.field({
     type: UserRef,
     authScopes: { roles: ['ADMIN'] },
-    args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: UpdateUserInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, validate: objectId }),
+      input: t.arg({ type: UpdateUserInput, required: true }),
+    },
     resolve: (_, { id, input }, ctx) => {
       const { departmentId, ...rest } = provided(input);
-      return users.updateUser(ctx.user!, String(id), { ...rest, departmentId: departmentId ? String(departmentId) : undefined });
+      return users.updateUser(ctx.user!, String(id), {
+        ...rest,
+        departmentId: departmentId ? String(departmentId) : undefined,
+      });
     },
   }),
   resetUserPassword: t.boolean({
     authScopes: { roles: ['ADMIN'] },
-    args: { id: t.arg.id({ required: true, validate: objectId }), password: t.arg.string({ required: true, validate: password }) },
+    args: {
+      id: t.arg.id({ required: true, validate: objectId }),
+      password: t.arg.string({ required: true, validate: password }),
+    },
     resolve: (_, a) => users.resetPassword(String(a.id), a.password),
   }),
 }));

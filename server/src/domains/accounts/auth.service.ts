@@ -36,13 +36,15 @@ export async function userFromSession(token: string | undefined) {
 export async function login(ctx: Context, username: string, password: string) {
   const name = username.trim().toLowerCase();
   const ipKey = keyedHash(ctx.config.secret, 'ip', ctx.clientIp);
-  const blocked = (await retryAfterIfBlocked(failuresPerUser, name)) ?? (await retryAfterIfBlocked(failuresPerIp, ipKey));
+  const blocked =
+    (await retryAfterIfBlocked(failuresPerUser, name)) ?? (await retryAfterIfBlocked(failuresPerIp, ipKey));
   if (blocked) throw throttled(blocked);
 
   const user = await UserModel.findOne({ username: name }).lean<User>();
   const ok = (await verifyPassword(user?.passwordHash, password)) && !!user?.active;
   if (!ok || !user) {
-    const wait = (await consumeOrRetryAfter(failuresPerUser, name)) ?? (await consumeOrRetryAfter(failuresPerIp, ipKey));
+    const wait =
+      (await consumeOrRetryAfter(failuresPerUser, name)) ?? (await consumeOrRetryAfter(failuresPerIp, ipKey));
     if (wait) throw throttled(wait);
     throw new AppError('LOGIN_FAILED', 'Wrong username or password');
   }

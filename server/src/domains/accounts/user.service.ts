@@ -67,7 +67,10 @@ export async function updateUser(
   const role = changes.role ?? user.role;
   if (changes.displayName) user.displayName = changes.displayName;
   user.role = role;
-  user.department = await departmentFor(role, changes.departmentId ?? (user.department ? String(user.department) : null));
+  user.department = await departmentFor(
+    role,
+    changes.departmentId ?? (user.department ? String(user.department) : null),
+  );
   if (changes.active !== undefined) user.active = changes.active;
   await user.save();
   // A changed role or a deactivation must take effect now, not at the next login.

@@ -1,13 +1,19 @@
 import { useOnResolve } from '@envelop/on-resolve';
 import { GraphQLError, getNamedType } from 'graphql';
+import { Types } from 'mongoose';
 import type { Context } from '../../graphql/context.js';
 import { recordAudit } from './audit.service.js';
 
+/** An id argument or result field as text: ids arrive as strings, results carry ObjectIds. */
+const idText = (id: unknown) => (typeof id === 'string' ? id : id instanceof Types.ObjectId ? id.toHexString() : null);
+
 function targetOf(args: Record<string, unknown>, result: unknown) {
   const r = result as { _id?: unknown; id?: unknown } | null;
-  const id = args.id ?? r?._id ?? r?.id;
-  return id == null ? null : String(id);
+  return idText(args.id ?? r?._id ?? r?.id);
 }
+
+const errorCodeOf = (err: Error) =>
+  err instanceof GraphQLError && typeof err.extensions.code === 'string' ? err.extensions.code : 'INTERNAL';
 
 /**
  * Records every root mutation made by a logged-in staff member (and every login attempt) once it
@@ -23,12 +29,12 @@ export function useAuditLog() {
       await recordAudit(
         {
           user: ctx.user,
-          actorName: action === 'login' ? String(args.username ?? '').slice(0, 64) : null,
+          actorName: action === 'login' && typeof args.username === 'string' ? args.username.slice(0, 64) : null,
           action,
           targetType: getNamedType(info.returnType).name,
-          targetId: failed ? (args.id == null ? null : String(args.id)) : targetOf(args, result),
+          targetId: failed ? idText(args.id) : targetOf(args, result),
           ok: !failed,
-          errorCode: failed ? String((result as GraphQLError).extensions?.code ?? 'INTERNAL') : null,
+          errorCode: failed ? errorCodeOf(result) : null,
           args,
           requestId: ctx.requestId,
         },

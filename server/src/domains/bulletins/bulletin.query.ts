@@ -9,7 +9,12 @@ import { BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.mo
 
 const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
 
-export function pageBulletins(user: SessionUser, status: BulletinStatus | null | undefined, page: number, pageSize: number) {
+export function pageBulletins(
+  user: SessionUser,
+  status: BulletinStatus | null | undefined,
+  page: number,
+  pageSize: number,
+) {
   const filter = isLiaison(user) ? { status: 'PUBLISHED' } : status ? { status } : {};
   return paginate<Bulletin>(BulletinModel, filter, { 'period.to': -1, createdAt: -1 }, page, pageSize);
 }
@@ -22,14 +27,17 @@ export async function getBulletin(user: SessionUser, id: string) {
 }
 
 /** Rows of a department-bound list that the user may see. */
-export const visible = <T extends { departmentId: string }>(user: SessionUser | null, rows: T[]) => rows.filter((r) => canSeeDepartment(user, r.departmentId));
+export const visible = <T extends { departmentId: string }>(user: SessionUser | null, rows: T[]) =>
+  rows.filter((r) => canSeeDepartment(user, r.departmentId));
 
 export const smileStars = (b: Bulletin) => b.snapshot.staff.filter((r) => r.smileStar);
 
 /** Monthly ratings of the period, center-wide or for one department. */
 export function trendOf(b: Bulletin, departmentId?: string | null) {
   return b.snapshot.months.map((month) => {
-    const cells = b.snapshot.trend.filter((t) => t.month === month && (!departmentId || t.departmentId === departmentId));
+    const cells = b.snapshot.trend.filter(
+      (t) => t.month === month && (!departmentId || t.departmentId === departmentId),
+    );
     const sum = (k: 'ratings' | 'good' | 'bad') => cells.reduce((n, c) => n + c[k], 0);
     const ratings = sum('ratings');
     return { month, ratings, good: sum('good'), bad: sum('bad'), goodRate: ratings ? sum('good') / ratings : null };

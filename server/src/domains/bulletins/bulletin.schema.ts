@@ -8,7 +8,17 @@ import { CENTER } from '../inspections/checklist.schema.js';
 import type { Bulletin } from './bulletin.model.js';
 import * as query from './bulletin.query.js';
 import * as service from './bulletin.service.js';
-import { BulletinStatus, CandidateRef, CenterRef, GradeCounts, PeriodRef, ReceiptRef, RowRef, TrendRef, withName } from './bulletin.types.js';
+import {
+  BulletinStatus,
+  CandidateRef,
+  CenterRef,
+  GradeCounts,
+  PeriodRef,
+  ReceiptRef,
+  RowRef,
+  TrendRef,
+  withName,
+} from './bulletin.types.js';
 import { resolvePeriod } from './period.js';
 
 const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
@@ -18,7 +28,11 @@ const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
   description: 'A bulletin (简报): a stored snapshot of a period’s figures, scores and ranks',
   fields: (t) => ({
     id: t.id({ resolve: (b) => String(b._id) }),
-    number: t.string({ nullable: true, description: '〔YYYY〕第N期, given at publication', resolve: (b) => b.number || null }),
+    number: t.string({
+      nullable: true,
+      description: '〔YYYY〕第N期, given at publication',
+      resolve: (b) => b.number || null,
+    }),
     title: t.exposeString('title'),
     commentary: t.exposeString('commentary'),
     period: t.field({ type: PeriodRef, resolve: (b) => b.period }),
@@ -31,19 +45,41 @@ const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
     center: t.field({ type: CenterRef, description: 'Center-wide totals', resolve: (b) => b.snapshot.center }),
     departmentGrades: t.field({ type: GradeCounts, resolve: (b) => b.snapshot.departmentGrades }),
     windowGrades: t.field({ type: GradeCounts, resolve: (b) => b.snapshot.windowGrades }),
-    departments: t.field({ type: [RowRef], description: 'The department ranking', resolve: (b) => b.snapshot.departments }),
-    windows: t.field({ type: [RowRef], description: "A liaison gets its department's", resolve: (b, _, ctx) => query.visible(ctx.user, b.snapshot.windows) }),
-    staff: t.field({ type: [RowRef], description: "A liaison gets its department's", resolve: (b, _, ctx) => query.visible(ctx.user, b.snapshot.staff) }),
-    smileStars: t.field({ type: [RowRef], description: '微笑之星, published with the bulletin', resolve: (b) => query.smileStars(b) }),
+    departments: t.field({
+      type: [RowRef],
+      description: 'The department ranking',
+      resolve: (b) => b.snapshot.departments,
+    }),
+    windows: t.field({
+      type: [RowRef],
+      description: "A liaison gets its department's",
+      resolve: (b, _, ctx) => query.visible(ctx.user, b.snapshot.windows),
+    }),
+    staff: t.field({
+      type: [RowRef],
+      description: "A liaison gets its department's",
+      resolve: (b, _, ctx) => query.visible(ctx.user, b.snapshot.staff),
+    }),
+    smileStars: t.field({
+      type: [RowRef],
+      description: '微笑之星, published with the bulletin',
+      resolve: (b) => query.smileStars(b),
+    }),
     candidates: t.field({
       type: [CandidateRef],
       description: 'Smile-star candidates by rule (center staff only)',
-      resolve: (b, _, ctx) => (isCenter(ctx) ? b.snapshot.candidates.map((c) => ({ ...c, picked: b.stars.includes(c.staffId) })) : []),
+      resolve: (b, _, ctx) =>
+        isCenter(ctx) ? b.snapshot.candidates.map((c) => ({ ...c, picked: b.stars.includes(c.staffId) })) : [],
     }),
-    trend: t.field({ type: [TrendRef], description: 'Center-wide ratings per month', resolve: (b) => query.trendOf(b) }),
+    trend: t.field({
+      type: [TrendRef],
+      description: 'Center-wide ratings per month',
+      resolve: (b) => query.trendOf(b),
+    }),
     receipts: t.field({
       type: [ReceiptRef],
-      resolve: (b, _, ctx) => b.receipts.filter((r) => canSeeDepartment(ctx.user, r.department)).map((r) => withName(b, r)),
+      resolve: (b, _, ctx) =>
+        b.receipts.filter((r) => canSeeDepartment(ctx.user, r.department)).map((r) => withName(b, r)),
     }),
     starMax: t.int({ resolve: (b) => b.snapshot.rules.starMax }),
     bottomN: t.int({ resolve: (b) => b.snapshot.rules.bottomN }),
@@ -60,7 +96,11 @@ const PartRef = builder.objectRef<query.BulletinPart>('BulletinPart').implement(
     staff: t.field({ type: [RowRef], resolve: (p) => p.staff }),
     smileStars: t.field({ type: [RowRef], resolve: (p) => p.smileStars }),
     trend: t.field({ type: [TrendRef], resolve: (p) => p.trend }),
-    receipt: t.field({ type: ReceiptRef, nullable: true, resolve: (p) => (p.receipt ? withName(p.bulletin, p.receipt) : null) }),
+    receipt: t.field({
+      type: ReceiptRef,
+      nullable: true,
+      resolve: (p) => (p.receipt ? withName(p.bulletin, p.receipt) : null),
+    }),
     rankedDepartments: t.exposeInt('rankedDepartments'),
     pdfUrl: t.string({ resolve: (p) => `/api/bulletins/${String(p.bulletin._id)}.pdf?department=${p.department.id}` }),
   }),
@@ -70,10 +110,11 @@ const BulletinPage = pageType<Bulletin>('BulletinPage', BulletinRef);
 
 const PeriodInput = builder.inputType('PeriodInput', {
   description: 'A period key (2026-B6 bimonth, 2026-H2 half-year, 2026 year), or a from/to range of local dates',
-  validate: inputOf({ key: z.string().trim().max(40).nullish(), from: localDay.nullish(), to: localDay.nullish() }).refine(
-    (p) => !!p.key !== !!(p.from && p.to),
-    { path: ['key'], message: 'give either a key or both from and to' },
-  ),
+  validate: inputOf({
+    key: z.string().trim().max(40).nullish(),
+    from: localDay.nullish(),
+    to: localDay.nullish(),
+  }).refine((p) => !!p.key !== !!(p.from && p.to), { path: ['key'], message: 'give either a key or both from and to' }),
   fields: (t) => ({ key: t.string(), from: t.string(), to: t.string() }),
 });
 
@@ -100,7 +141,10 @@ builder.queryFields((t) => ({
     type: PartRef,
     description: "A department's part; a liaison may only ask for its own",
     authScopes: { roles: READERS },
-    args: { id: t.arg.id({ required: true, validate: objectId }), departmentId: t.arg.id({ required: true, validate: objectId }) },
+    args: {
+      id: t.arg.id({ required: true, validate: objectId }),
+      departmentId: t.arg.id({ required: true, validate: objectId }),
+    },
     resolve: (_, a, ctx) => query.getPart(requireUser(ctx.user), String(a.id), String(a.departmentId)),
   }),
 }));
@@ -115,12 +159,20 @@ builder.mutationFields((t) => {
       args: { period: t.arg({ type: PeriodInput, required: true }) },
       resolve: (_, a, ctx) => service.generate(requireUser(ctx.user), resolvePeriod(a.period)),
     }),
-    regenerateBulletin: t.field({ ...center, args: { id: id() }, resolve: (_, a, ctx) => service.regenerate(requireUser(ctx.user), String(a.id)) }),
+    regenerateBulletin: t.field({
+      ...center,
+      args: { id: id() },
+      resolve: (_, a, ctx) => service.regenerate(requireUser(ctx.user), String(a.id)),
+    }),
     updateBulletinText: t.field({
       ...center,
       description: 'Title and commentary, while a draft or in review',
       args: { id: id(), input: t.arg({ type: TextInput, required: true }) },
-      resolve: (_, a) => service.updateText(String(a.id), { ...(a.input.title ? { title: a.input.title } : {}), ...(a.input.commentary ? { commentary: a.input.commentary } : {}) }),
+      resolve: (_, a) =>
+        service.updateText(String(a.id), {
+          ...(a.input.title ? { title: a.input.title } : {}),
+          ...(a.input.commentary ? { commentary: a.input.commentary } : {}),
+        }),
     }),
     pickSmileStars: t.field({
       ...center,
@@ -128,21 +180,36 @@ builder.mutationFields((t) => {
       args: { id: id(), staffIds: t.arg.idList({ required: true, validate: z.array(objectId).max(20) }) },
       resolve: (_, a) => service.pickStars(String(a.id), a.staffIds.map(String)),
     }),
-    submitBulletin: t.field({ ...center, description: 'DRAFT → IN_REVIEW', args: { id: id() }, resolve: (_, a) => service.submit(String(a.id)) }),
+    submitBulletin: t.field({
+      ...center,
+      description: 'DRAFT → IN_REVIEW',
+      args: { id: id() },
+      resolve: (_, a) => service.submit(String(a.id)),
+    }),
     returnBulletin: t.field({
       ...center,
       description: 'IN_REVIEW → DRAFT, with the reviewer’s reason',
       args: { id: id(), reason: t.arg.string({ required: true, validate: text(500) }) },
       resolve: (_, a) => service.returnToDraft(String(a.id), a.reason),
     }),
-    publishBulletin: t.field({ ...center, description: 'IN_REVIEW → PUBLISHED, numbered', args: { id: id() }, resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)) }),
-    deleteBulletin: t.boolean({ authScopes: { roles: CENTER }, args: { id: id() }, resolve: (_, a) => service.remove(String(a.id)) }),
+    publishBulletin: t.field({
+      ...center,
+      description: 'IN_REVIEW → PUBLISHED, numbered',
+      args: { id: id() },
+      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)),
+    }),
+    deleteBulletin: t.boolean({
+      authScopes: { roles: CENTER },
+      args: { id: id() },
+      resolve: (_, a) => service.remove(String(a.id)),
+    }),
     acknowledgeBulletin: t.field({
       type: BulletinRef,
       authScopes: { roles: ['DEPARTMENT'] },
       description: "Acknowledges (签收) the liaison's department's part; repeating it changes nothing",
       args: { id: id() },
-      resolve: async (_, a, ctx) => service.acknowledge(requireUser(ctx.user), await query.getBulletin(requireUser(ctx.user), String(a.id))),
+      resolve: async (_, a, ctx) =>
+        service.acknowledge(requireUser(ctx.user), await query.getBulletin(requireUser(ctx.user), String(a.id))),
     }),
   };
 });

@@ -19,20 +19,33 @@ async function explain(id: string, expected: BulletinStatus[]): Promise<never> {
   throw invalidState(`The bulletin is ${current.status}; it must be ${expected.join(' or ')}`);
 }
 
-async function transition(id: string, from: BulletinStatus[], update: Record<string, unknown>, guard: Record<string, unknown> = {}) {
-  const doc = await BulletinModel.findOneAndUpdate({ _id: id, status: trusted({ $in: from }), ...guard }, update, { new: true }).lean<Bulletin>();
+async function transition(
+  id: string,
+  from: BulletinStatus[],
+  update: Record<string, unknown>,
+  guard: Record<string, unknown> = {},
+) {
+  const doc = await BulletinModel.findOneAndUpdate({ _id: id, status: trusted({ $in: from }), ...guard }, update, {
+    new: true,
+  }).lean<Bulletin>();
   return doc ?? explain(id, from);
 }
 
 /** Generates the period's bulletin as a draft, or regenerates its draft; refused once under review. */
 export async function generate(user: SessionUser, period: Period, now = new Date()) {
   const existing = await BulletinModel.findOne({ 'period.key': period.key }).select({ status: 1 }).lean();
-  if (existing && existing.status !== 'DRAFT') throw invalidState(`The bulletin of ${period.label} is ${existing.status}; it can no longer be regenerated`);
+  if (existing && existing.status !== 'DRAFT')
+    throw invalidState(`The bulletin of ${period.label} is ${existing.status}; it can no longer be regenerated`);
   if (existing) return regenerate(user, String(existing._id), now);
   const snapshot = await computeSnapshot(period, now);
   const doc = await uniqueOr(
     BulletinModel.create({
-      period, title: defaultTitle(period), commentary: defaultCommentary(period, snapshot), snapshot, generatedAt: now, generatedBy: user.id,
+      period,
+      title: defaultTitle(period),
+      commentary: defaultCommentary(period, snapshot),
+      snapshot,
+      generatedAt: now,
+      generatedBy: user.id,
     }),
     'Bulletin',
   );
@@ -44,12 +57,18 @@ export async function regenerate(user: SessionUser, id: string, now = new Date()
   const doc = await BulletinModel.findById(id).lean<Bulletin>();
   if (!doc) throw notFound('Bulletin');
   if (doc.status !== 'DRAFT') await explain(id, ['DRAFT']);
-  const fresh = await computeSnapshot(doc.period as Period, now);
+  const fresh = await computeSnapshot(doc.period, now);
   const stars = doc.stars.filter((s) => fresh.candidates.some((c) => c.staffId === s));
-  return transition(id, ['DRAFT'], { snapshot: scoreSnapshot(fresh, stars), stars, generatedAt: now, generatedBy: user.id });
+  return transition(id, ['DRAFT'], {
+    snapshot: scoreSnapshot(fresh, stars),
+    stars,
+    generatedAt: now,
+    generatedBy: user.id,
+  });
 }
 
-export const updateText = (id: string, changes: { title?: string; commentary?: string }) => transition(id, EDITABLE, changes);
+export const updateText = (id: string, changes: { title?: string; commentary?: string }) =>
+  transition(id, EDITABLE, changes);
 
 /** The manager's pick of smile stars among the candidates; scores and ranks take their bonus. */
 export async function pickStars(id: string, staffIds: string[]) {
@@ -57,20 +76,34 @@ export async function pickStars(id: string, staffIds: string[]) {
   if (!doc) throw notFound('Bulletin');
   const stars = [...new Set(staffIds)];
   const candidates = new Set(doc.snapshot.candidates.map((c) => c.staffId));
-  const problems = stars.filter((s) => !candidates.has(s)).map(() => ({ path: 'staffIds', message: 'not a candidate of this bulletin' }));
-  if (stars.length > doc.snapshot.rules.starMax) problems.push({ path: 'staffIds', message: `at most ${doc.snapshot.rules.starMax}` });
+  const problems = stars
+    .filter((s) => !candidates.has(s))
+    .map(() => ({ path: 'staffIds', message: 'not a candidate of this bulletin' }));
+  if (stars.length > doc.snapshot.rules.starMax)
+    problems.push({ path: 'staffIds', message: `at most ${doc.snapshot.rules.starMax}` });
   if (problems.length) throw validationFailed(problems.slice(0, 1));
   // Guarded by generatedAt: a regeneration meanwhile would make these scores stale.
-  return transition(id, EDITABLE, { stars, snapshot: scoreSnapshot(doc.snapshot, stars) }, { generatedAt: doc.generatedAt });
+  return transition(
+    id,
+    EDITABLE,
+    { stars, snapshot: scoreSnapshot(doc.snapshot, stars) },
+    { generatedAt: doc.generatedAt },
+  );
 }
 
-export const submit = (id: string) => transition(id, ['DRAFT'], { status: 'IN_REVIEW', submittedAt: new Date(), returnedReason: '' });
+export const submit = (id: string) =>
+  transition(id, ['DRAFT'], { status: 'IN_REVIEW', submittedAt: new Date(), returnedReason: '' });
 
-export const returnToDraft = (id: string, reason: string) => transition(id, ['IN_REVIEW'], { status: 'DRAFT', returnedReason: reason });
+export const returnToDraft = (id: string, reason: string) =>
+  transition(id, ['IN_REVIEW'], { status: 'DRAFT', returnedReason: reason });
 
 async function nextSeq(year: number) {
-  const counter = await BulletinCounterModel.findOneAndUpdate({ _id: `bulletin-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean<{ seq: number }>();
-  return counter!.seq;
+  const counter = await BulletinCounterModel.findOneAndUpdate(
+    { _id: `bulletin-${year}` },
+    { $inc: { seq: 1 } },
+    { upsert: true, new: true },
+  ).lean<{ seq: number }>();
+  return counter.seq;
 }
 
 /** Publishes to every department in it (each gets a receipt to acknowledge) and numbers it 〔YYYY〕第N期. */
@@ -79,10 +112,19 @@ export async function publish(user: SessionUser, id: string) {
   if (!draft) throw notFound('Bulletin');
   const now = new Date();
   const receipts = draft.snapshot.departments.map((d) => ({ department: new Types.ObjectId(d.id) }));
-  const published = await transition(id, ['IN_REVIEW'], { status: 'PUBLISHED', publishedAt: now, publishedBy: user.id, receipts });
+  const published = await transition(id, ['IN_REVIEW'], {
+    status: 'PUBLISHED',
+    publishedAt: now,
+    publishedBy: user.id,
+    receipts,
+  });
   const year = Number(localDate(now).slice(0, 4));
   const seq = await nextSeq(year);
-  const numbered = await BulletinModel.findOneAndUpdate({ _id: id, number: '' }, { year, seq, number: bulletinNumber(year, seq) }, { new: true }).lean<Bulletin>();
+  const numbered = await BulletinModel.findOneAndUpdate(
+    { _id: id, number: '' },
+    { year, seq, number: bulletinNumber(year, seq) },
+    { new: true },
+  ).lean<Bulletin>();
   return numbered ?? published;
 }
 
@@ -98,8 +140,19 @@ export async function acknowledge(user: SessionUser, doc: Bulletin) {
   if (i < 0) throw invalidState('This bulletin has no part for your department');
   const at = (k: string) => `receipts.${i}.${k}`;
   const updated = await BulletinModel.findOneAndUpdate(
-    { _id: doc._id, status: 'PUBLISHED', [at('department')]: doc.receipts[i]!.department, [at('acknowledgedAt')]: null },
-    { $set: { [at('acknowledgedAt')]: new Date(), [at('acknowledgedBy')]: user.id, [at('acknowledgedByName')]: user.displayName } },
+    {
+      _id: doc._id,
+      status: 'PUBLISHED',
+      [at('department')]: doc.receipts[i]!.department,
+      [at('acknowledgedAt')]: null,
+    },
+    {
+      $set: {
+        [at('acknowledgedAt')]: new Date(),
+        [at('acknowledgedBy')]: user.id,
+        [at('acknowledgedByName')]: user.displayName,
+      },
+    },
     { new: true },
   ).lean<Bulletin>();
   return updated ?? doc;

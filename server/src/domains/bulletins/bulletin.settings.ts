@@ -68,10 +68,13 @@ export const bulletinSettings = defineSettings(
       starMax: f.starMax.default(5),
     })
     .refine((s) => s.basicScore <= s.passScore, { path: ['basicScore'], message: 'must not exceed the pass score' })
-    .refine((s) => s.weightRatings + s.weightAttendance + s.weightInspections + s.weightComplaints + s.weightCases > 0, {
-      path: ['weightRatings'],
-      message: 'at least one weight must be above 0',
-    }),
+    .refine(
+      (s) => s.weightRatings + s.weightAttendance + s.weightInspections + s.weightComplaints + s.weightCases > 0,
+      {
+        path: ['weightRatings'],
+        message: 'at least one weight must be above 0',
+      },
+    ),
 );
 
 export type BulletinSettings = Awaited<ReturnType<typeof bulletinSettings.get>>;

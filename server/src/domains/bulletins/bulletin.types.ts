@@ -16,30 +16,44 @@ export const BulletinGrade = builder.enumType('BulletinGrade', {
 const Level = builder.enumType('BulletinLevel', { values: LEVELS });
 const Kind = builder.enumType('PeriodKind', { values: PERIOD_KINDS });
 
-export const PeriodRef = builder.objectRef<Pick<Period, 'key' | 'label' | 'from' | 'to'> & { kind?: Period['kind'] }>('BulletinPeriod').implement({
-  fields: (t) => ({
-    kind: t.field({ type: Kind, nullable: true, resolve: (p) => p.kind ?? null }),
-    key: t.exposeString('key', { description: '2026-B6, 2026-H2, 2026 or 2026-03-02~2026-03-20' }),
-    label: t.exposeString('label'),
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
-  }),
-});
+export const PeriodRef = builder
+  .objectRef<Pick<Period, 'key' | 'label' | 'from' | 'to'> & { kind?: Period['kind'] }>('BulletinPeriod')
+  .implement({
+    fields: (t) => ({
+      kind: t.field({ type: Kind, nullable: true, resolve: (p) => p.kind ?? null }),
+      key: t.exposeString('key', { description: '2026-B6, 2026-H2, 2026 or 2026-03-02~2026-03-20' }),
+      label: t.exposeString('label'),
+      from: t.exposeString('from'),
+      to: t.exposeString('to'),
+    }),
+  });
 
 type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 type Rates = Record<(typeof RATE_KEYS)[number], number | null>;
 
 const COUNT_DOC: Record<string, string> = {
-  followUps: '差评 follow-ups due (excluded aside)', followUpsLate: 'closed late or overdue', upheld: '有效投诉: accepted by the center',
-  repliesDue: 'replies given or overdue', points: 'Σ points of confirmed violations', present: 'on post or excused, as patrols saw',
-  accepted: '受理', completed: '办结', casesOnTime: '按时办结', overdue: '超期',
+  followUps: '差评 follow-ups due (excluded aside)',
+  followUpsLate: 'closed late or overdue',
+  upheld: '有效投诉: accepted by the center',
+  repliesDue: 'replies given or overdue',
+  points: 'Σ points of confirmed violations',
+  present: 'on post or excused, as patrols saw',
+  accepted: '受理',
+  completed: '办结',
+  casesOnTime: '按时办结',
+  overdue: '超期',
 };
 
 /** The counts and rates every figure row and the center totals share. */
 const Figures = builder.interfaceRef<Counts & Rates>('BulletinFigures').implement({
   fields: (t) => ({
     ...Object.fromEntries(
-      COUNT_KEYS.map((k) => [k, k === 'points' ? t.exposeFloat(k, { description: COUNT_DOC[k] }) : t.exposeInt(k, { description: COUNT_DOC[k] })]),
+      COUNT_KEYS.map((k) => [
+        k,
+        k === 'points'
+          ? t.exposeFloat(k, { description: COUNT_DOC[k] })
+          : t.exposeInt(k, { description: COUNT_DOC[k] }),
+      ]),
     ),
     ...Object.fromEntries(RATE_KEYS.map((k) => [k, t.exposeFloat(k, { nullable: true })])),
   }),
@@ -72,7 +86,10 @@ export const RowRef = builder.objectRef<SnapshotRow>('BulletinRow').implement({
     parts: t.field({ type: PartsRef, resolve: (r) => r.parts }),
     base: t.exposeFloat('base', { nullable: true, description: 'Weighted score before bonus' }),
     bonus: t.exposeFloat('bonus'),
-    score: t.exposeFloat('score', { nullable: true, description: 'Null: no ratings, patrol observations or cases to score' }),
+    score: t.exposeFloat('score', {
+      nullable: true,
+      description: 'Null: no ratings, patrol observations or cases to score',
+    }),
     grade: t.field({ type: BulletinGrade, nullable: true, resolve: (r) => r.grade }),
     rank: t.exposeInt('rank', { nullable: true, description: 'Equal scores share a rank (1, 2, 2, 4)' }),
     previousScore: t.exposeFloat('previousScore', { nullable: true }),
@@ -96,31 +113,39 @@ export const GradeCounts = builder.objectRef<Record<(typeof GRADES)[number], num
   fields: (t) => Object.fromEntries(GRADES.map((g) => [g, t.exposeInt(g)])),
 });
 
-export const CandidateRef = builder.objectRef<Snapshot['candidates'][number] & { picked: boolean }>('SmileStarCandidate').implement({
-  fields: (t) => ({
-    staffId: t.exposeID('staffId'),
-    staffName: t.exposeString('staffName'),
-    staffNo: t.exposeString('staffNo'),
-    departmentId: t.exposeID('departmentId'),
-    departmentName: t.exposeString('departmentName'),
-    ratings: t.exposeInt('ratings'),
-    bad: t.exposeInt('bad'),
-    goodRate: t.exposeFloat('goodRate'),
-    picked: t.exposeBoolean('picked'),
-  }),
-});
+export const CandidateRef = builder
+  .objectRef<Snapshot['candidates'][number] & { picked: boolean }>('SmileStarCandidate')
+  .implement({
+    fields: (t) => ({
+      staffId: t.exposeID('staffId'),
+      staffName: t.exposeString('staffName'),
+      staffNo: t.exposeString('staffNo'),
+      departmentId: t.exposeID('departmentId'),
+      departmentName: t.exposeString('departmentName'),
+      ratings: t.exposeInt('ratings'),
+      bad: t.exposeInt('bad'),
+      goodRate: t.exposeFloat('goodRate'),
+      picked: t.exposeBoolean('picked'),
+    }),
+  });
 
-export const TrendRef = builder.objectRef<{ month: string; ratings: number; good: number; bad: number; goodRate: number | null }>('BulletinTrendPoint').implement({
-  fields: (t) => ({
-    month: t.exposeString('month'),
-    ratings: t.exposeInt('ratings'),
-    good: t.exposeInt('good'),
-    bad: t.exposeInt('bad'),
-    goodRate: t.exposeFloat('goodRate', { nullable: true }),
-  }),
-});
+export const TrendRef = builder
+  .objectRef<{ month: string; ratings: number; good: number; bad: number; goodRate: number | null }>(
+    'BulletinTrendPoint',
+  )
+  .implement({
+    fields: (t) => ({
+      month: t.exposeString('month'),
+      ratings: t.exposeInt('ratings'),
+      good: t.exposeInt('good'),
+      bad: t.exposeInt('bad'),
+      goodRate: t.exposeFloat('goodRate', { nullable: true }),
+    }),
+  });
 
-type Receipt = Pick<BulletinReceipt, 'department' | 'acknowledgedAt' | 'acknowledgedByName'> & { departmentName: string };
+type Receipt = Pick<BulletinReceipt, 'department' | 'acknowledgedAt' | 'acknowledgedByName'> & {
+  departmentName: string;
+};
 
 export const ReceiptRef = builder.objectRef<Receipt>('BulletinReceipt').implement({
   description: "A department's acknowledgement (签收) of its part",

@@ -25,7 +25,11 @@ export function bulletinsRouter() {
       const bulletin = await getBulletin(user, id);
       const part = departmentId ? partOf(user, bulletin, departmentId) : null;
       const pdf = await renderBulletinPdf(bulletin, part);
-      sendPdf(res, pdf, `${bulletin.number || bulletin.period.key}${part ? `-${part.department.departmentShort}` : ''}.pdf`);
+      sendPdf(
+        res,
+        pdf,
+        `${bulletin.number || bulletin.period.key}${part ? `-${part.department.departmentShort}` : ''}.pdf`,
+      );
     } catch (err) {
       pdfFailed(err, req, next);
     }

@@ -30,8 +30,10 @@ const MAX_RANGE_DAYS = 731;
 const lastOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
 const isDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-const shift = (ymd: string, days: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const shift = (ymd: string, days: number) =>
+  new Date(Date.parse(`${ymd}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 function bimonth(y: number, b: number): Period {
   const { from, to } = bimonthRange(`${y}-B${b}`);
@@ -49,7 +51,13 @@ function half(y: number, h: number): Period {
   };
 }
 
-const year = (y: number): Period => ({ kind: 'YEAR', key: String(y), from: `${y}-01-01`, to: `${y}-12-31`, label: `${y}年` });
+const year = (y: number): Period => ({
+  kind: 'YEAR',
+  key: String(y),
+  from: `${y}-01-01`,
+  to: `${y}-12-31`,
+  label: `${y}年`,
+});
 
 function range(from: string, to: string): Period {
   const problems = [
@@ -57,7 +65,8 @@ function range(from: string, to: string): Period {
     ...(isDate(to) ? [] : [{ path: 'to', message: 'a date like 2026-03-31' }]),
   ];
   if (!problems.length && to < from) problems.push({ path: 'to', message: 'must not be before from' });
-  if (!problems.length && daysBetween(from, to) >= MAX_RANGE_DAYS) problems.push({ path: 'to', message: 'at most two years' });
+  if (!problems.length && daysBetween(from, to) >= MAX_RANGE_DAYS)
+    problems.push({ path: 'to', message: 'at most two years' });
   if (problems.length) throw validationFailed(problems);
   return { kind: 'RANGE', key: `${from}~${to}`, from, to, label: periodText(from, to) };
 }
@@ -101,7 +110,7 @@ export function previousPeriod(p: Period): Period {
 /** The local months ("2026-11") a period touches, for the monthly trend. */
 export function monthsOf(p: Period) {
   const out: string[] = [];
-  for (let ym = p.from.slice(0, 7); ym <= p.to.slice(0, 7); ) {
+  for (let ym = p.from.slice(0, 7); ym <= p.to.slice(0, 7);) {
     out.push(ym);
     const [y, m] = ym.split('-').map(Number) as [number, number];
     ym = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;

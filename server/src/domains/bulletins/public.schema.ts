@@ -58,9 +58,11 @@ const PublicBulletin = builder.objectRef<Bulletin>('PublicBulletin').implement({
   }),
 });
 
-const PublishedPeriod = builder.objectRef<Awaited<ReturnType<typeof publishedPeriods>>[number]>('PublishedBulletinPeriod').implement({
-  fields: (t) => ({ key: t.exposeString('key'), label: t.exposeString('label'), number: t.exposeString('number') }),
-});
+const PublishedPeriod = builder
+  .objectRef<Awaited<ReturnType<typeof publishedPeriods>>[number]>('PublishedBulletinPeriod')
+  .implement({
+    fields: (t) => ({ key: t.exposeString('key'), label: t.exposeString('label'), number: t.exposeString('number') }),
+  });
 
 builder.queryFields((t) => ({
   publicBulletin: t.field({
@@ -70,5 +72,9 @@ builder.queryFields((t) => ({
     args: { period: t.arg.string({ validate: z.string().max(40) }) },
     resolve: (_, a) => publishedBulletin(a.period),
   }),
-  publicBulletinPeriods: t.field({ type: [PublishedPeriod], description: 'Published periods, newest first', resolve: () => publishedPeriods() }),
+  publicBulletinPeriods: t.field({
+    type: [PublishedPeriod],
+    description: 'Published periods, newest first',
+    resolve: () => publishedPeriods(),
+  }),
 }));

@@ -8,9 +8,20 @@ import type { Unit } from './metrics/units.js';
 
 export type Rules = Pick<
   BulletinSettings,
-  | 'weightRatings' | 'weightAttendance' | 'weightInspections' | 'weightComplaints' | 'weightCases'
-  | 'lateFollowUpDeduction' | 'violationPointScale' | 'upheldComplaintDeduction' | 'lateReplyDeduction'
-  | 'smileStarBonus' | 'maxBonus' | 'passScore' | 'basicScore' | 'bottomN'
+  | 'weightRatings'
+  | 'weightAttendance'
+  | 'weightInspections'
+  | 'weightComplaints'
+  | 'weightCases'
+  | 'lateFollowUpDeduction'
+  | 'violationPointScale'
+  | 'upheldComplaintDeduction'
+  | 'lateReplyDeduction'
+  | 'smileStarBonus'
+  | 'maxBonus'
+  | 'passScore'
+  | 'basicScore'
+  | 'bottomN'
 >;
 
 export const GRADES = ['PASS', 'BASIC_PASS', 'FAIL'] as const;
@@ -26,7 +37,9 @@ export function partsOf(c: Counts, r: Rules) {
     ratings: c.ratings ? round2(floor0(100 * rates.goodRate! - r.lateFollowUpDeduction * c.followUpsLate)) : null,
     attendance: c.observations ? round2(100 * rates.attendanceRate!) : null,
     inspections: round2(floor0(100 - r.violationPointScale * c.points)),
-    complaints: round2(floor0(100 - r.upheldComplaintDeduction * c.upheld - r.lateReplyDeduction * (c.repliesDue - c.repliedOnTime))),
+    complaints: round2(
+      floor0(100 - r.upheldComplaintDeduction * c.upheld - r.lateReplyDeduction * (c.repliesDue - c.repliedOnTime)),
+    ),
     cases: c.accepted ? round2(50 * rates.completionRate! + 50 * (rates.caseOnTimeRate ?? 0)) : null,
   };
 }
@@ -67,7 +80,14 @@ export function bottomOf(scores: Array<number | null>, n: number): boolean[] {
 export function baseRow(u: Unit, r: Rules) {
   const { current, previous, ...who } = u;
   const parts = partsOf(current, r);
-  return { ...who, ...current, ...ratesOf(current), parts, base: baseScore(parts, r), previousScore: baseScore(partsOf(previous, r), r) };
+  return {
+    ...who,
+    ...current,
+    ...ratesOf(current),
+    parts,
+    base: baseScore(parts, r),
+    previousScore: baseScore(partsOf(previous, r), r),
+  };
 }
 export type BaseRow = ReturnType<typeof baseRow>;
 
@@ -75,18 +95,27 @@ export type BaseRow = ReturnType<typeof baseRow>;
  * Bonus, score, grade, rank, change and escalation for the rows of one level. `stars` are the
  * picked smile stars' staff ids; a department gets the bonus of each of its stars (capped).
  */
-export function applyScores<T extends BaseRow>(rows: T[], r: Rules, stars: ReadonlySet<string>, starDepartments: string[]) {
+export function applyScores<T extends BaseRow>(
+  rows: T[],
+  r: Rules,
+  stars: ReadonlySet<string>,
+  starDepartments: string[],
+) {
   const bonusOf = (row: T) => {
     if (row.base === null) return 0;
     if (row.level === 'STAFF') return stars.has(row.id) ? Math.min(r.maxBonus, r.smileStarBonus) : 0;
-    if (row.level === 'DEPARTMENT') return Math.min(r.maxBonus, starDepartments.filter((d) => d === row.id).length * r.smileStarBonus);
+    if (row.level === 'DEPARTMENT')
+      return Math.min(r.maxBonus, starDepartments.filter((d) => d === row.id).length * r.smileStarBonus);
     return 0;
   };
   const scores = rows.map((row) => (row.base === null ? null : round2(row.base + bonusOf(row))));
   const ranks = ranksOf(scores);
   const previousRanks = ranksOf(rows.map((row) => row.previousScore));
   const bottom = bottomOf(scores, r.bottomN);
-  const previousBottom = bottomOf(rows.map((row) => row.previousScore), r.bottomN);
+  const previousBottom = bottomOf(
+    rows.map((row) => row.previousScore),
+    r.bottomN,
+  );
   return rows.map((row, i) => {
     const [rank, previousRank] = [ranks[i]!, previousRanks[i]!];
     return {

@@ -6,7 +6,9 @@ import { bulletinSettings, bulletinSettingsFields, type BulletinSettings } from 
 
 // The bulletin's rulebook: weights, deductions, grade bands, escalation and smile-star rules.
 const INTS = ['bottomN', 'starMinRatings', 'starCandidates', 'starMax'] as const;
-const FLOATS = (Object.keys(bulletinSettingsFields) as Array<keyof BulletinSettings>).filter((k) => !(INTS as readonly string[]).includes(k));
+const FLOATS = (Object.keys(bulletinSettingsFields) as Array<keyof BulletinSettings>).filter(
+  (k) => !(INTS as readonly string[]).includes(k),
+);
 
 const SettingsOut = builder.objectRef<BulletinSettings>('BulletinSettings').implement({
   description: 'How bulletins score, grade and rank (see the README for the formula)',
@@ -36,7 +38,7 @@ builder.mutationField('updateBulletinSettings', (t) =>
     args: { input: t.arg({ type: SettingsIn, required: true }) },
     resolve: (_, { input }, ctx) => {
       const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-      return bulletinSettings.update(patch as Partial<BulletinSettings>, requireUser(ctx.user).id);
+      return bulletinSettings.update(patch, requireUser(ctx.user).id);
     },
   }),
 );

@@ -13,7 +13,12 @@ const byRank = (a: ScoredRow, b: ScoredRow) => (a.rank ?? Infinity) - (b.rank ??
 function centerOf(units: Unit[]) {
   const current = units.reduce((c, u) => addCounts(c, u.current), zeroCounts());
   const previous = units.reduce((c, u) => addCounts(c, u.previous), zeroCounts());
-  return { ...current, ...ratesOf(current), previousGoodRate: ratesOf(previous).goodRate, previousRatings: previous.ratings };
+  return {
+    ...current,
+    ...ratesOf(current),
+    previousGoodRate: ratesOf(previous).goodRate,
+    previousRatings: previous.ratings,
+  };
 }
 
 /** Smile-star candidates: enough ratings, no confirmed violation, no upheld complaint; best 好评率 first. */
@@ -25,7 +30,16 @@ export function candidatesOf(staff: BaseRow[], s: BulletinSettings) {
   // Whoever ties with the last place still makes the list.
   return eligible
     .filter((r, i) => i < s.starCandidates || r.goodRate === line)
-    .map((r) => ({ staffId: r.id, staffName: r.staffName!, staffNo: r.staffNo!, departmentId: r.departmentId, departmentName: r.departmentName, ratings: r.ratings, goodRate: r.goodRate!, bad: r.bad }));
+    .map((r) => ({
+      staffId: r.id,
+      staffName: r.staffName!,
+      staffNo: r.staffNo!,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      ratings: r.ratings,
+      goodRate: r.goodRate!,
+      bad: r.bad,
+    }));
 }
 
 interface Unscored {
@@ -42,7 +56,11 @@ export function scoreSnapshot<T extends Unscored>({ departments: d, windows: w, 
   const score = (rows: BaseRow[]) => applyScores(rows, rest.rules, picked, starDepartments).sort(byRank);
   const departments = score(d);
   const windows = score(w);
-  const grades = (rows: ScoredRow[]) => Object.fromEntries(GRADES.map((g) => [g, rows.filter((r) => r.grade === g).length])) as Record<(typeof GRADES)[number], number>;
+  const grades = (rows: ScoredRow[]) =>
+    Object.fromEntries(GRADES.map((g) => [g, rows.filter((r) => r.grade === g).length])) as Record<
+      (typeof GRADES)[number],
+      number
+    >;
   return {
     ...rest,
     departments,

@@ -41,7 +41,10 @@ builder.queryFields((t) => ({
     type: 'DateTime',
     description: 'The end of the n-th working day after `from` (a preview of how deadlines fall)',
     authScopes: { roles: ALL_STAFF },
-    args: { from: t.arg({ type: 'DateTime', required: true }), days: t.arg.int({ required: true, validate: z.number().int().min(0).max(60) }) },
+    args: {
+      from: t.arg({ type: 'DateTime', required: true }),
+      days: t.arg.int({ required: true, validate: z.number().int().min(0).max(60) }),
+    },
     resolve: (_, a) => addWorkingDays(a.from, a.days),
   }),
 }));
@@ -63,7 +66,7 @@ builder.mutationFields((t) => ({
         { upsert: true, new: true },
       ).lean<CalendarDay>();
       clearCalendarCache();
-      return doc!;
+      return doc;
     },
   }),
   removeCalendarDay: t.boolean({
@@ -80,7 +83,10 @@ builder.mutationFields((t) => ({
   importHolidays: t.int({
     description: "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits",
     authScopes: { roles: ['ADMIN'] },
-    args: { fromYear: t.arg.int({ required: true, validate: year }), toYear: t.arg.int({ required: true, validate: year }) },
+    args: {
+      fromYear: t.arg.int({ required: true, validate: year }),
+      toYear: t.arg.int({ required: true, validate: year }),
+    },
     resolve: (_, a) => importChineseDays(a.fromYear, a.toYear),
   }),
 }));

@@ -48,7 +48,7 @@ export async function isWorkingDay(ymd: string) {
  */
 export async function addWorkingDays(start: Date, n: number): Promise<Date> {
   let ymd = localDate(start);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     ymd = nextDate(ymd);
     if (await isWorkingDay(ymd)) left--;
   }
@@ -86,7 +86,11 @@ export async function importChineseDays(fromYear: number, toYear: number) {
   if (rows.length) {
     await CalendarDayModel.bulkWrite(
       rows.map((r) => ({
-        updateOne: { filter: { _id: r._id }, update: { $setOnInsert: { ...r, source: 'chinese-days' as const } }, upsert: true },
+        updateOne: {
+          filter: { _id: r._id },
+          update: { $setOnInsert: { ...r, source: 'chinese-days' as const } },
+          upsert: true,
+        },
       })),
     );
   }

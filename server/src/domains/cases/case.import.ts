@@ -1,5 +1,12 @@
 import { Types, trusted } from 'mongoose';
-import { duplicateChecker, readTable, rejected, rowChecker, type ImportReport, type Row } from '../../lib/table-import.js';
+import {
+  duplicateChecker,
+  readTable,
+  rejected,
+  rowChecker,
+  type ImportReport,
+  type Row,
+} from '../../lib/table-import.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import { ServiceItemModel } from '../service-items/service-item.model.js';
 import { WindowModel } from '../windows/window.model.js';
@@ -12,23 +19,49 @@ import { checkFigures, COUNT_FIELDS, naturalKey, type CaseCounts } from './case.
 
 const SPEC = {
   headers: {
-    部门编码: 'department', department: 'department', departmentcode: 'department',
-    窗口编号: 'window', 窗口: 'window', window: 'window', windowcode: 'window',
-    事项编码: 'item', item: 'item', itemcode: 'item', serviceitem: 'item',
-    起始日期: 'periodFrom', 开始日期: 'periodFrom', from: 'periodFrom', periodfrom: 'periodFrom',
-    截止日期: 'periodTo', 结束日期: 'periodTo', to: 'periodTo', periodto: 'periodTo',
-    受理: 'accepted', 受理数: 'accepted', accepted: 'accepted',
-    办结: 'completed', 办结数: 'completed', completed: 'completed',
-    按时办结: 'onTime', ontime: 'onTime', 超期: 'overdue', overdue: 'overdue',
+    部门编码: 'department',
+    department: 'department',
+    departmentcode: 'department',
+    窗口编号: 'window',
+    窗口: 'window',
+    window: 'window',
+    windowcode: 'window',
+    事项编码: 'item',
+    item: 'item',
+    itemcode: 'item',
+    serviceitem: 'item',
+    起始日期: 'periodFrom',
+    开始日期: 'periodFrom',
+    from: 'periodFrom',
+    periodfrom: 'periodFrom',
+    截止日期: 'periodTo',
+    结束日期: 'periodTo',
+    to: 'periodTo',
+    periodto: 'periodTo',
+    受理: 'accepted',
+    受理数: 'accepted',
+    accepted: 'accepted',
+    办结: 'completed',
+    办结数: 'completed',
+    completed: 'completed',
+    按时办结: 'onTime',
+    ontime: 'onTime',
+    超期: 'overdue',
+    overdue: 'overdue',
   },
   required: ['department', 'item', 'periodFrom', 'periodTo', ...COUNT_FIELDS],
 };
 
-const codes = (rows: Row[], field: string) => [...new Set(rows.map((r) => (r[field] ?? '').toUpperCase()).filter(Boolean))];
+const codes = (rows: Row[], field: string) => [
+  ...new Set(rows.map((r) => (r[field] ?? '').toUpperCase()).filter(Boolean)),
+];
 
 async function lookups(rows: Row[]) {
   const find = <T extends { code: string }>(model: { find(f: object): { lean<R>(): Promise<R> } }, field: string) =>
-    model.find({ code: trusted({ $in: codes(rows, field) }) }).lean<T[]>().then((docs) => new Map(docs.map((d) => [d.code, d])));
+    model
+      .find({ code: trusted({ $in: codes(rows, field) }) })
+      .lean<T[]>()
+      .then((docs) => new Map(docs.map((d) => [d.code, d])));
   type Ref = { _id: Types.ObjectId; code: string; department: Types.ObjectId };
   const [departments, windows, items] = await Promise.all([
     find<{ _id: Types.ObjectId; code: string }>(DepartmentModel, 'department'),
@@ -53,13 +86,17 @@ export async function importCases(data: Buffer, userId: string): Promise<ImportR
     const item = refs.items.get((r.item ?? '').toUpperCase());
     if (!dept) bad('department', r.department ? 'no such department' : 'required');
     if (r.window && !win) bad('window', 'no such window');
-    else if (dept && win && String(win.department) !== String(dept._id)) bad('window', 'not a window of this department');
+    else if (dept && win && String(win.department) !== String(dept._id))
+      bad('window', 'not a window of this department');
     if (!item) bad('item', r.item ? 'no such service item' : 'required');
     else if (dept && String(item.department) !== String(dept._id)) bad('item', 'not a service item of this department');
     const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, count(r[f])])) as CaseCounts;
     const figures = { periodFrom: r.periodFrom ?? '', periodTo: r.periodTo ?? '', ...counts };
     for (const p of checkFigures(figures)) bad(p.field, p.message);
-    const first = repeats([r.department, r.window, r.item, r.periodFrom, r.periodTo].map((x) => (x ?? '').toUpperCase()).join('|'), line);
+    const first = repeats(
+      [r.department, r.window, r.item, r.periodFrom, r.periodTo].map((x) => (x ?? '').toUpperCase()).join('|'),
+      line,
+    );
     if (first) bad('item', `same department, window, item and period as line ${first}`);
     return { department: dept?._id, window: win?._id ?? null, serviceItem: item?._id, ...figures };
   });
@@ -67,7 +104,11 @@ export async function importCases(data: Buffer, userId: string): Promise<ImportR
 
   await CaseRecordModel.bulkWrite(
     records.map((rec) => ({
-      updateOne: { filter: naturalKey(rec), update: { $set: { ...rec, source: 'IMPORT' as const, updatedBy: new Types.ObjectId(userId) } }, upsert: true },
+      updateOne: {
+        filter: naturalKey(rec),
+        update: { $set: { ...rec, source: 'IMPORT' as const, updatedBy: new Types.ObjectId(userId) } },
+        upsert: true,
+      },
     })) as never,
     { ordered: false },
   );

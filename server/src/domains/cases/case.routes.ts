@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
-import type { Logger } from '../../lib/logger.js';
+import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,7 +19,17 @@ export function casesRouter(logger: Logger) {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       importCases(body, user.id)
         .then(async (report) => {
-          await recordAudit({ user, action: 'importCases', targetType: 'CaseRecord', ok: report.ok, args: { rows: report.rows, errors: report.errors.length }, requestId: String(req.id) }, logger);
+          await recordAudit(
+            {
+              user,
+              action: 'importCases',
+              targetType: 'CaseRecord',
+              ok: report.ok,
+              args: { rows: report.rows, errors: report.errors.length },
+              requestId: requestIdOf(req),
+            },
+            logger,
+          );
           res.status(report.ok ? 200 : 422).json(report);
         })
         .catch(next);

@@ -15,9 +15,11 @@ export function checkFigures(r: { periodFrom: string; periodTo: string } & CaseC
   const problems: Problem[] = [];
   if (!validDate(r.periodFrom)) problems.push({ field: 'periodFrom', message: 'not a date like 2026-03-01' });
   if (!validDate(r.periodTo)) problems.push({ field: 'periodTo', message: 'not a date like 2026-03-31' });
-  else if (validDate(r.periodFrom) && r.periodTo < r.periodFrom) problems.push({ field: 'periodTo', message: 'must not be before the start' });
+  else if (validDate(r.periodFrom) && r.periodTo < r.periodFrom)
+    problems.push({ field: 'periodTo', message: 'must not be before the start' });
   for (const f of COUNT_FIELDS) {
-    if (!Number.isInteger(r[f]) || r[f] < 0 || r[f] > 10_000_000) problems.push({ field: f, message: 'a whole number, 0 or more' });
+    if (!Number.isInteger(r[f]) || r[f] < 0 || r[f] > 10_000_000)
+      problems.push({ field: f, message: 'a whole number, 0 or more' });
   }
   if (Number.isInteger(r.onTime) && Number.isInteger(r.completed) && r.onTime > r.completed) {
     problems.push({ field: 'onTime', message: 'cannot exceed completed' });
@@ -26,7 +28,13 @@ export function checkFigures(r: { periodFrom: string; periodTo: string } & CaseC
 }
 
 /** The upsert filter of a record's natural key. */
-export const naturalKey = (r: { department: unknown; window: unknown; serviceItem: unknown; periodFrom: string; periodTo: string }) => ({
+export const naturalKey = (r: {
+  department: unknown;
+  window: unknown;
+  serviceItem: unknown;
+  periodFrom: string;
+  periodTo: string;
+}) => ({
   department: r.department,
   window: r.window ?? null,
   serviceItem: r.serviceItem,

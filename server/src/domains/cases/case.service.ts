@@ -26,13 +26,28 @@ export function caseFilter(user: SessionUser, f: CaseFilter, op: <T>(x: T) => T 
 }
 
 export const pageCases = (user: SessionUser, f: CaseFilter, page: number, pageSize: number) =>
-  paginate<CaseRecord>(CaseRecordModel, caseFilter(user, f), { periodFrom: -1, department: 1, serviceItem: 1 }, page, pageSize);
+  paginate<CaseRecord>(
+    CaseRecordModel,
+    caseFilter(user, f),
+    { periodFrom: -1, department: 1, serviceItem: 1 },
+    page,
+    pageSize,
+  );
 
 /** Totals of the records a filter selects, summed in MongoDB. */
 export async function caseTotals(user: SessionUser, f: CaseFilter) {
   const [row] = await CaseRecordModel.aggregate<CaseCounts & { records: number }>([
     { $match: caseFilter(user, f, (x) => x) },
-    { $group: { _id: null, records: { $sum: 1 }, accepted: { $sum: '$accepted' }, completed: { $sum: '$completed' }, onTime: { $sum: '$onTime' }, overdue: { $sum: '$overdue' } } },
+    {
+      $group: {
+        _id: null,
+        records: { $sum: 1 },
+        accepted: { $sum: '$accepted' },
+        completed: { $sum: '$completed' },
+        onTime: { $sum: '$onTime' },
+        overdue: { $sum: '$overdue' },
+      },
+    },
   ]);
   return row ?? { records: 0, accepted: 0, completed: 0, onTime: 0, overdue: 0 };
 }
@@ -53,8 +68,10 @@ export async function saveCase(user: SessionUser, input: CaseInput) {
   ]);
   const problems = checkFigures(input).map((p) => ({ path: p.field, message: p.message }));
   if (!item) problems.push({ path: 'serviceItemId', message: 'no such service item' });
-  else if (String(item.department) !== input.departmentId) problems.push({ path: 'serviceItemId', message: 'not a service item of this department' });
-  if (input.windowId && (!win || String(win.department) !== input.departmentId)) problems.push({ path: 'windowId', message: 'not a window of this department' });
+  else if (String(item.department) !== input.departmentId)
+    problems.push({ path: 'serviceItemId', message: 'not a service item of this department' });
+  if (input.windowId && (!win || String(win.department) !== input.departmentId))
+    problems.push({ path: 'windowId', message: 'not a window of this department' });
   if (problems.length) throw validationFailed(problems);
   const record = {
     department: new Types.ObjectId(input.departmentId),
@@ -64,11 +81,11 @@ export async function saveCase(user: SessionUser, input: CaseInput) {
     periodTo: input.periodTo,
   };
   const { accepted, completed, onTime, overdue } = input;
-  return (await CaseRecordModel.findOneAndUpdate(
+  return await CaseRecordModel.findOneAndUpdate(
     naturalKey(record),
     { $set: { ...record, accepted, completed, onTime, overdue, source: 'MANUAL', updatedBy: user.id } },
     { upsert: true, new: true },
-  ).lean<CaseRecord>())!;
+  ).lean<CaseRecord>();
 }
 
 export async function deleteCase(id: string) {

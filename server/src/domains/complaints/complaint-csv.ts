@@ -26,7 +26,8 @@ const STATE: Record<Complaint['state'], string> = {
 };
 
 /** Local time in the center (UTC+8, no daylight saving), "2026-03-05 14:30". */
-const local = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const local = (d: Date | null | undefined) =>
+  d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
 
 const yesNo = (b: boolean | null | undefined) => (b == null ? '' : b ? '是' : '否');
 
@@ -65,6 +66,9 @@ function cell(value: string) {
 
 export function toCsv(rows: Complaint[], personal: boolean) {
   const columns = personal ? [...COLUMNS, ...PERSONAL] : COLUMNS;
-  const lines = [columns.map(([h]) => cell(h)).join(','), ...rows.map((c) => columns.map(([, v]) => cell(v(c))).join(','))];
+  const lines = [
+    columns.map(([h]) => cell(h)).join(','),
+    ...rows.map((c) => columns.map(([, v]) => cell(v(c))).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -121,7 +121,8 @@ export async function submitComplaint(ctx: Context, input: SubmitInput) {
   if (existing) return resultOf(existing);
   const ipHash = keyedHash(ctx.config.secret, 'ip', ctx.clientIp);
   const wait = await consumeOrRetryAfter(submissionsPerIp, ipHash);
-  if (wait) throw new AppError('RATE_LIMITED', 'Too many complaints from this network; please try later', { retryAfter: wait });
+  if (wait)
+    throw new AppError('RATE_LIMITED', 'Too many complaints from this network; please try later', { retryAfter: wait });
 
   const subject = await resolveSubject(input);
   const photos = await claimPhotos(input.photoIds ?? [], input.clientKey, subject.department);
@@ -140,7 +141,18 @@ export async function submitComplaint(ctx: Context, input: SubmitInput) {
     state: 'RECEIVED' as const,
     createdAt: now, // the same instant as the first event and the deadlines' start
     ...(await deadlinesFor(now)),
-    timeline: [{ at: now, actor: null, actorName: 'citizen', action: 'SUBMIT', from: null, to: 'RECEIVED', note: '', public: true }],
+    timeline: [
+      {
+        at: now,
+        actor: null,
+        actorName: 'citizen',
+        action: 'SUBMIT',
+        from: null,
+        to: 'RECEIVED',
+        note: '',
+        public: true,
+      },
+    ],
   };
   // A clash on the tracking code (about 1 in 10^17) draws another; on the clientKey it means a
   // concurrent copy of this very submission won the race, whose result is the answer.

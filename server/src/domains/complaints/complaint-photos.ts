@@ -15,7 +15,11 @@ const filesCollection = () => mongoose.connection.db!.collection('files.files');
 
 /** Stores an uploaded photo, readable by staff only and, until claimed, by nobody's department. */
 export function storePhoto(data: Buffer) {
-  return storeImage(data, { purpose: PHOTO_PURPOSE, visibility: 'staff', department: null, uploadedBy: null }, MAX_PHOTO_BYTES);
+  return storeImage(
+    data,
+    { purpose: PHOTO_PURPOSE, visibility: 'staff', department: null, uploadedBy: null },
+    MAX_PHOTO_BYTES,
+  );
 }
 
 /**
@@ -40,5 +44,8 @@ export async function claimPhotos(ids: readonly string[], claim: string, departm
 /** Moves the photos along when the complaint is assigned to another department. */
 export async function filePhotosUnder(ids: readonly Types.ObjectId[], department: Types.ObjectId) {
   if (!ids.length) return;
-  await filesCollection().updateMany({ _id: { $in: [...ids] } }, { $set: { 'metadata.department': String(department) } });
+  await filesCollection().updateMany(
+    { _id: { $in: [...ids] } },
+    { $set: { 'metadata.department': String(department) } },
+  );
 }

@@ -28,7 +28,11 @@ export const ComplaintStateEnum = builder.enumType('ComplaintState', { values: S
 export const ComplaintSatisfactionEnum = builder.enumType('ComplaintSatisfaction', { values: SATISFACTION });
 
 const DepartmentOption = builder.objectRef<Department>('ComplaintDepartmentOption').implement({
-  fields: (t) => ({ id: t.id({ resolve: (d) => String(d._id) }), name: t.exposeString('name'), shortName: t.exposeString('shortName') }),
+  fields: (t) => ({
+    id: t.id({ resolve: (d) => String(d._id) }),
+    name: t.exposeString('name'),
+    shortName: t.exposeString('shortName'),
+  }),
 });
 const WindowOption = builder.objectRef<Window>('ComplaintWindowOption').implement({
   fields: (t) => ({
@@ -38,7 +42,11 @@ const WindowOption = builder.objectRef<Window>('ComplaintWindowOption').implemen
   }),
 });
 const StaffOption = builder.objectRef<Staff>('ComplaintStaffOption').implement({
-  fields: (t) => ({ id: t.id({ resolve: (s) => String(s._id) }), name: t.exposeString('name'), title: t.exposeString('title') }),
+  fields: (t) => ({
+    id: t.id({ resolve: (s) => String(s._id) }),
+    name: t.exposeString('name'),
+    title: t.exposeString('title'),
+  }),
 });
 const ItemOption = builder.objectRef<ServiceItem>('ComplaintItemOption').implement({
   fields: (t) => ({ id: t.id({ resolve: (i) => String(i._id) }), name: t.exposeString('name') }),
@@ -51,12 +59,14 @@ const Targets = builder.objectRef<Awaited<ReturnType<typeof filing.complaintTarg
     windows: t.field({ type: [WindowOption], resolve: (r) => r.windows }),
   }),
 });
-const TargetDetail = builder.objectRef<Awaited<ReturnType<typeof filing.complaintTarget>>>('ComplaintTargetDetail').implement({
-  fields: (t) => ({
-    staff: t.field({ type: [StaffOption], description: 'On duty at the window now', resolve: (r) => r.staff }),
-    serviceItems: t.field({ type: [ItemOption], resolve: (r) => r.serviceItems }),
-  }),
-});
+const TargetDetail = builder
+  .objectRef<Awaited<ReturnType<typeof filing.complaintTarget>>>('ComplaintTargetDetail')
+  .implement({
+    fields: (t) => ({
+      staff: t.field({ type: [StaffOption], description: 'On duty at the window now', resolve: (r) => r.staff }),
+      serviceItems: t.field({ type: [ItemOption], resolve: (r) => r.serviceItems }),
+    }),
+  });
 
 type Status = Awaited<ReturnType<typeof tracking.publicStatus>>;
 
@@ -65,7 +75,11 @@ const Progress = builder.objectRef<Status['progress'][number]>('ComplaintProgres
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (p) => p.at }),
     action: t.exposeString('action'),
-    state: t.field({ type: ComplaintStateEnum, nullable: true, resolve: (p) => p.state as (typeof STATES)[number] | null }),
+    state: t.field({
+      type: ComplaintStateEnum,
+      nullable: true,
+      resolve: (p) => p.state as (typeof STATES)[number] | null,
+    }),
     note: t.exposeString('note'),
   }),
 });
@@ -85,7 +99,12 @@ const StatusRef = builder.objectRef<Status>('ComplaintStatus').implement({
     state: t.field({ type: ComplaintStateEnum, resolve: (s) => s.state }),
     category: t.field({ type: ComplaintCategoryEnum, resolve: (s) => s.category }),
     filedAt: t.field({ type: 'DateTime', resolve: (s) => s.filedAt }),
-    expectedBy: t.field({ type: 'DateTime', nullable: true, description: 'Answer expected by (while one is due)', resolve: (s) => s.expectedBy }),
+    expectedBy: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Answer expected by (while one is due)',
+      resolve: (s) => s.expectedBy,
+    }),
     progress: t.field({ type: [Progress], description: 'Public steps, oldest first', resolve: (s) => s.progress }),
     feedback: t.field({ type: FeedbackRef, nullable: true, resolve: (s) => s.feedback }),
     canGiveFeedback: t.exposeBoolean('canGiveFeedback'),
@@ -93,18 +112,21 @@ const StatusRef = builder.objectRef<Status>('ComplaintStatus').implement({
   }),
 });
 
-const SubmitResult = builder.objectRef<Awaited<ReturnType<typeof filing.submitComplaint>>>('SubmitComplaintResult').implement({
-  fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    lookupCode: t.exposeString('lookupCode', {
-      nullable: true,
-      description: 'Anonymous complaints only: the 4 digits to give with the tracking code (others use their phone)',
+const SubmitResult = builder
+  .objectRef<Awaited<ReturnType<typeof filing.submitComplaint>>>('SubmitComplaintResult')
+  .implement({
+    fields: (t) => ({
+      trackingCode: t.exposeString('trackingCode'),
+      lookupCode: t.exposeString('lookupCode', {
+        nullable: true,
+        description: 'Anonymous complaints only: the 4 digits to give with the tracking code (others use their phone)',
+      }),
+      expectedBy: t.field({ type: 'DateTime', resolve: (r) => r.expectedBy }),
     }),
-    expectedBy: t.field({ type: 'DateTime', resolve: (r) => r.expectedBy }),
-  }),
-});
+  });
 
-const required = (ctx: z.RefinementCtx, path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
+const required = (ctx: z.RefinementCtx, path: string) =>
+  ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
 const phone = z.string().transform(normalizePhone).pipe(z.string().regex(PHONE_PATTERN, 'not a phone number'));
 
 const SubmitComplaintInput = builder.inputType('SubmitComplaintInput', {
@@ -129,7 +151,10 @@ const SubmitComplaintInput = builder.inputType('SubmitComplaintInput', {
     if (!v.anonymous && !v.phone) required(ctx, 'phone');
   }),
   fields: (t) => ({
-    clientKey: t.string({ required: true, description: 'A UUID made once per submission; resending it returns the same result' }),
+    clientKey: t.string({
+      required: true,
+      description: 'A UUID made once per submission; resending it returns the same result',
+    }),
     subjectKind: t.field({ type: ComplaintSubjectKindEnum, required: true }),
     windowCode: t.string(),
     departmentId: t.id(),
@@ -145,7 +170,10 @@ const SubmitComplaintInput = builder.inputType('SubmitComplaintInput', {
 });
 
 const trackingCode = z.string().max(40);
-const contact = z.string().trim().regex(/^\d{4}$/, '4 digits');
+const contact = z
+  .string()
+  .trim()
+  .regex(/^\d{4}$/, '4 digits');
 
 const FeedbackInput = builder.inputType('ComplaintFeedbackInput', {
   validate: inputOf({ trackingCode, contact, resolved: z.boolean(), satisfaction: z.enum(SATISFACTION) }),
@@ -161,14 +189,21 @@ builder.queryFields((t) => ({
   complaintTargets: t.field({ type: Targets, resolve: () => filing.complaintTargets() }),
   complaintTarget: t.field({
     type: TargetDetail,
-    args: { windowCode: t.arg.string({ validate: z.string().trim().toUpperCase().max(16) }), departmentId: t.arg.id({ validate: objectId }) },
+    args: {
+      windowCode: t.arg.string({ validate: z.string().trim().toUpperCase().max(16) }),
+      departmentId: t.arg.id({ validate: objectId }),
+    },
     resolve: (_, a) => filing.complaintTarget(a.windowCode, a.departmentId && String(a.departmentId)),
   }),
   complaintStatus: t.field({
     type: StatusRef,
     nullable: true,
-    description: "A complaint's progress; contact = the last 4 digits of the phone given (or the anonymous lookup code). Null when either is wrong",
-    args: { trackingCode: t.arg.string({ required: true, validate: trackingCode }), contact: t.arg.string({ required: true, validate: contact }) },
+    description:
+      "A complaint's progress; contact = the last 4 digits of the phone given (or the anonymous lookup code). Null when either is wrong",
+    args: {
+      trackingCode: t.arg.string({ required: true, validate: trackingCode }),
+      contact: t.arg.string({ required: true, validate: contact }),
+    },
     resolve: async (_, a, ctx) => {
       const c = await tracking.findByCode(ctx, a.trackingCode, a.contact);
       return c && tracking.publicStatus(c);

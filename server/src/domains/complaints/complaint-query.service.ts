@@ -4,7 +4,13 @@ import { paginate, textMatch } from '../../graphql/pagination.js';
 import { normalizeTrackingCode } from './complaint.codes.js';
 import { canSeeComplaint, complaintScope } from './complaint.access.js';
 import { overdueFilter } from './complaint.deadlines.js';
-import { ComplaintModel, FINISHED, type Complaint, type ComplaintCategory, type ComplaintState } from './complaint.model.js';
+import {
+  ComplaintModel,
+  FINISHED,
+  type Complaint,
+  type ComplaintCategory,
+  type ComplaintState,
+} from './complaint.model.js';
 
 export interface ComplaintFilter {
   state?: ComplaintState | null;
@@ -62,7 +68,9 @@ export async function possibleDuplicates(user: SessionUser | null, c: Complaint)
   const around = c.createdAt.getTime();
   const found = await ComplaintModel.find({
     _id: trusted({ $ne: c._id }),
-    ...(c.subject.window ? { 'subject.window': c.subject.window } : { 'subject.department': c.subject.department, 'subject.window': null }),
+    ...(c.subject.window
+      ? { 'subject.window': c.subject.window }
+      : { 'subject.department': c.subject.department, 'subject.window': null }),
     category: c.category,
     state: trusted({ $nin: FINISHED }),
     duplicateOf: null,

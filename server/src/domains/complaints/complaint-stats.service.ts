@@ -48,7 +48,10 @@ export async function complaintStats(user: SessionUser | null, f: StatsFilter) {
           { $sort: { count: -1, name: 1 } },
           { $limit: 10 },
         ],
-        replies: [{ $match: { repliedOnTime: { $ne: null } } }, { $group: { _id: '$repliedOnTime', count: { $sum: 1 } } }],
+        replies: [
+          { $match: { repliedOnTime: { $ne: null } } },
+          { $group: { _id: '$repliedOnTime', count: { $sum: 1 } } },
+        ],
         lateUnanswered: [{ $match: { ...pastReplyDue, repliedOnTime: null } }, { $count: 'n' }],
         overdue: [
           { $match: { $or: [{ state: 'RECEIVED', acceptDueAt: { $lt: now } }, pastReplyDue] } },
@@ -65,7 +68,8 @@ export async function complaintStats(user: SessionUser | null, f: StatsFilter) {
 }
 
 function summarize(f: Facets) {
-  const count = (rows: Array<{ _id: unknown; count: number }>, key: unknown) => rows.find((r) => r._id === key)?.count ?? 0;
+  const count = (rows: Array<{ _id: unknown; count: number }>, key: unknown) =>
+    rows.find((r) => r._id === key)?.count ?? 0;
   const onTime = count(f.replies, true);
   // Replies due: those given (on time or late) and those overdue with no reply yet.
   const due = onTime + count(f.replies, false) + (f.lateUnanswered[0]?.n ?? 0);

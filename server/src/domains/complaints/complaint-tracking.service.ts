@@ -39,7 +39,8 @@ async function reopenableUntil(c: Complaint) {
 }
 
 /** Asked once per closing: an answer from before a reopening does not count. */
-const awaitsFeedback = (c: Complaint) => c.state === 'CLOSED' && (!c.feedback || (!!c.closedAt && c.feedback.at < c.closedAt));
+const awaitsFeedback = (c: Complaint) =>
+  c.state === 'CLOSED' && (!c.feedback || (!!c.closedAt && c.feedback.at < c.closedAt));
 
 /** What the tracking page shows: no names, no phone, no internal notes. */
 export async function publicStatus(c: Complaint) {
@@ -49,7 +50,9 @@ export async function publicStatus(c: Complaint) {
     category: c.category,
     filedAt: c.createdAt,
     expectedBy: expectedBy(c),
-    progress: c.timeline.filter((e) => e.public).map((e) => ({ at: e.at, action: e.action, state: e.to, note: e.note })),
+    progress: c.timeline
+      .filter((e) => e.public)
+      .map((e) => ({ at: e.at, action: e.action, state: e.to, note: e.note })),
     feedback: awaitsFeedback(c) ? null : (c.feedback ?? null),
     canGiveFeedback: awaitsFeedback(c),
     reopenableUntil: await reopenableUntil(c),
@@ -77,9 +80,7 @@ export async function giveFeedback(ctx: Context, input: FeedbackInput) {
   const until = await reopenableUntil(c);
   const reopen = !input.resolved && !!until && now <= until;
   const event = { at: now, actor: null, actorName: 'citizen', from: 'CLOSED', note: '', public: true };
-  const set = reopen
-    ? { state: 'REOPENED', replyDueAt: (await deadlinesFor(now)).replyDueAt }
-    : {};
+  const set = reopen ? { state: 'REOPENED', replyDueAt: (await deadlinesFor(now)).replyDueAt } : {};
   // The filter repeats what was read, so two answers sent at once cannot both count.
   const updated = await ComplaintModel.findOneAndUpdate(
     { _id: c._id, state: 'CLOSED', 'feedback.at': c.feedback?.at ?? null },
@@ -93,7 +94,15 @@ export async function giveFeedback(ctx: Context, input: FeedbackInput) {
   if (!updated) throw invalidState(ONCE);
   if (reopen) {
     await recordAudit(
-      { user: null, actorName: 'citizen', action: 'reopenComplaint', targetType: 'Complaint', targetId: String(c._id), ok: true, requestId: ctx.requestId },
+      {
+        user: null,
+        actorName: 'citizen',
+        action: 'reopenComplaint',
+        targetType: 'Complaint',
+        targetId: String(c._id),
+        ok: true,
+        requestId: ctx.requestId,
+      },
       ctx.logger,
     );
   }

@@ -20,14 +20,29 @@ import { filePhotosUnder } from './complaint-photos.js';
 export const ACTIONS = {
   ACCEPT: { from: ['RECEIVED'], to: 'ACCEPTED', who: 'MANAGER', public: true, note: 'optional' },
   REJECT: { from: ['RECEIVED'], to: 'REJECTED', who: 'MANAGER', public: true, note: 'required' },
-  ASSIGN: { from: ['ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'REOPENED'], to: 'ASSIGNED', who: 'MANAGER', public: false, note: 'optional' },
+  ASSIGN: {
+    from: ['ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'REOPENED'],
+    to: 'ASSIGNED',
+    who: 'MANAGER',
+    public: false,
+    note: 'optional',
+  },
   INVESTIGATE: { from: ['ASSIGNED', 'REOPENED'], to: 'INVESTIGATING', who: 'HANDLER', public: false, note: 'optional' },
   REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'HANDLER', public: true, note: 'required' },
   RETURN: { from: ['REPLIED'], to: 'INVESTIGATING', who: 'MANAGER', public: false, note: 'required' },
   REVIEW: { from: ['REPLIED'], to: 'REVIEWED', who: 'MANAGER', public: false, note: 'optional' },
   CLOSE: { from: ['REVIEWED'], to: 'CLOSED', who: 'MANAGER', public: true, note: 'optional' },
   REOPEN: { from: ['CLOSED'], to: 'REOPENED', who: 'MANAGER', public: true, note: 'required' },
-} as const satisfies Record<string, { from: readonly ComplaintState[]; to: ComplaintState; who: 'MANAGER' | 'HANDLER'; public: boolean; note: 'optional' | 'required' }>;
+} as const satisfies Record<
+  string,
+  {
+    from: readonly ComplaintState[];
+    to: ComplaintState;
+    who: 'MANAGER' | 'HANDLER';
+    public: boolean;
+    note: 'optional' | 'required';
+  }
+>;
 
 export type ComplaintAction = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ComplaintAction[];
@@ -57,7 +72,14 @@ export async function loadComplaint(user: SessionUser | null, id: string) {
   return c;
 }
 
-const eventOf = (user: SessionUser, action: string, note: string, isPublic: boolean, from: string | null, to: string | null) => ({
+const eventOf = (
+  user: SessionUser,
+  action: string,
+  note: string,
+  isPublic: boolean,
+  from: string | null,
+  to: string | null,
+) => ({
   at: new Date(),
   actor: new Types.ObjectId(user.id),
   actorName: user.displayName,
@@ -69,7 +91,12 @@ const eventOf = (user: SessionUser, action: string, note: string, isPublic: bool
 });
 
 /** The fields an action sets besides the state, after checking what it needs. */
-async function effectsOf(user: SessionUser, c: Complaint, input: ActionInput, now: Date): Promise<Record<string, unknown>> {
+async function effectsOf(
+  user: SessionUser,
+  c: Complaint,
+  input: ActionInput,
+  now: Date,
+): Promise<Record<string, unknown>> {
   switch (input.action) {
     case 'ACCEPT':
       return { acceptedAt: now };
@@ -145,17 +172,23 @@ export async function linkDuplicate(user: SessionUser, id: string, originalId: s
   const c = await loadComplaint(user, id);
   let original: Complaint | null = null;
   if (originalId) {
-    if (originalId === id) throw validationFailed([{ path: 'duplicateOfId', message: 'cannot be the complaint itself' }]);
+    if (originalId === id)
+      throw validationFailed([{ path: 'duplicateOfId', message: 'cannot be the complaint itself' }]);
     original = await loadComplaint(user, originalId);
-    if (original.duplicateOf) throw invalidState(`${original.trackingCode} is itself a duplicate; link to its original`);
-    if (await ComplaintModel.exists({ duplicateOf: c._id })) throw invalidState('Other complaints are linked to this one');
+    if (original.duplicateOf)
+      throw invalidState(`${original.trackingCode} is itself a duplicate; link to its original`);
+    if (await ComplaintModel.exists({ duplicateOf: c._id }))
+      throw invalidState('Other complaints are linked to this one');
   } else if (!c.duplicateOf) {
     throw invalidState('The complaint is not linked');
   }
   const note = original ? original.trackingCode : '';
   const updated = await ComplaintModel.findOneAndUpdate(
     { _id: c._id, duplicateOf: c.duplicateOf ?? null },
-    { $set: { duplicateOf: original?._id ?? null }, $push: { timeline: eventOf(user, original ? 'LINK' : 'UNLINK', note, false, null, null) } },
+    {
+      $set: { duplicateOf: original?._id ?? null },
+      $push: { timeline: eventOf(user, original ? 'LINK' : 'UNLINK', note, false, null, null) },
+    },
     { new: true },
   ).lean<Complaint>();
   if (!updated) throw invalidState('The complaint changed meanwhile; reload it');

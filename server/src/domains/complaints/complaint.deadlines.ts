@@ -9,11 +9,12 @@ import { AWAITING_REPLY, type Complaint, type ComplaintState } from './complaint
 // may reopen within 7 calendar days of closing. Changing them applies to complaints filed after.
 export const complaintSettings = defineSettings(
   'complaints',
-  z.object({
-    acceptDays: z.number().int().min(0).max(10).default(1),
-    replyDays: z.number().int().min(1).max(60).default(5),
-    reopenDays: z.number().int().min(1).max(60).default(7),
-  })
+  z
+    .object({
+      acceptDays: z.number().int().min(0).max(10).default(1),
+      replyDays: z.number().int().min(1).max(60).default(5),
+      reopenDays: z.number().int().min(1).max(60).default(7),
+    })
     .refine((s) => s.acceptDays <= s.replyDays, { path: ['acceptDays'], message: 'cannot be later than the reply' }),
 );
 
@@ -22,7 +23,10 @@ export type ComplaintSettings = Awaited<ReturnType<typeof complaintSettings.get>
 /** The deadlines of a complaint filed (or reopened) at `from`. */
 export async function deadlinesFor(from: Date) {
   const { acceptDays, replyDays } = await complaintSettings.get();
-  const [acceptDueAt, replyDueAt] = await Promise.all([addWorkingDays(from, acceptDays), addWorkingDays(from, replyDays)]);
+  const [acceptDueAt, replyDueAt] = await Promise.all([
+    addWorkingDays(from, acceptDays),
+    addWorkingDays(from, replyDays),
+  ]);
   return { acceptDueAt, replyDueAt };
 }
 

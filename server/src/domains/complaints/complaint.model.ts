@@ -19,7 +19,13 @@ export type ComplaintState = (typeof STATES)[number];
 export type ComplaintCategory = (typeof CATEGORIES)[number];
 
 /** States in which the citizen still waits for an answer: the reply deadline runs. */
-export const AWAITING_REPLY: readonly ComplaintState[] = ['RECEIVED', 'ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'REOPENED'];
+export const AWAITING_REPLY: readonly ComplaintState[] = [
+  'RECEIVED',
+  'ACCEPTED',
+  'ASSIGNED',
+  'INVESTIGATING',
+  'REOPENED',
+];
 /** States that need no more work. */
 export const FINISHED: readonly ComplaintState[] = ['REJECTED', 'CLOSED'];
 

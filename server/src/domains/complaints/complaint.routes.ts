@@ -5,7 +5,7 @@ import type { SessionUser } from '../../graphql/context.js';
 import { AppError, forbidden, validationFailed } from '../../graphql/errors.js';
 import { objectId } from '../../graphql/inputs.js';
 import { keyedHash } from '../../lib/crypto.js';
-import type { Logger } from '../../lib/logger.js';
+import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { consumeOrRetryAfter, createLimiter } from '../../lib/rate-limit.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -31,7 +31,8 @@ const exportQuery = z.object({
 
 function parseQuery(req: Request) {
   const parsed = exportQuery.safeParse(req.query);
-  if (!parsed.success) throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success)
+    throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   return parsed.data;
 }
 
@@ -45,7 +46,12 @@ export function complaintsRouter(config: Config, logger: Logger) {
     (req, _res, next) => {
       consumeOrRetryAfter(uploadsPerIp, keyedHash(config.secret, 'ip', req.ip ?? '')).then((wait) => {
         if (!wait) return next();
-        next(new AppError('RATE_LIMITED', 'Too many uploads; please try later', { retryAfter: wait, http: { status: 429 } }));
+        next(
+          new AppError('RATE_LIMITED', 'Too many uploads; please try later', {
+            retryAfter: wait,
+            http: { status: 429 },
+          }),
+        );
       }, next);
     },
     express.raw({ type: () => true, limit: MAX_PHOTO_BYTES + 1 }),
@@ -71,7 +77,14 @@ export function complaintsRouter(config: Config, logger: Logger) {
       if (withPersonal && user.role !== 'ADMIN') throw forbidden('personal data in exports');
       const rows = await exportComplaints(user, { ...filter, overdue: !!overdue });
       await recordAudit(
-        { user, action: 'exportComplaints', targetType: 'Complaint', ok: true, args: { ...filter, overdue: !!overdue, personal: withPersonal, rows: rows.length }, requestId: String(req.id) },
+        {
+          user,
+          action: 'exportComplaints',
+          targetType: 'Complaint',
+          ok: true,
+          args: { ...filter, overdue: !!overdue, personal: withPersonal, rows: rows.length },
+          requestId: requestIdOf(req),
+        },
         logger,
       );
       const day = new Date().toISOString().slice(0, 10);

@@ -41,7 +41,11 @@ const SubjectRef = builder.objectRef<Complaint['subject']>('ComplaintSubject').i
 const EventRef = builder.objectRef<ComplaintEvent>('ComplaintEvent').implement({
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    actorName: t.string({ nullable: true, description: 'Null for the citizen', resolve: (e) => (e.actor ? e.actorName : null) }),
+    actorName: t.string({
+      nullable: true,
+      description: 'Null for the citizen',
+      resolve: (e) => (e.actor ? e.actorName : null),
+    }),
     action: t.exposeString('action', { description: 'SUBMIT, a ComplaintAction, NOTE, LINK, UNLINK or FEEDBACK' }),
     from: t.field({ type: ComplaintStateEnum, nullable: true, resolve: (e) => e.from as Complaint['state'] | null }),
     to: t.field({ type: ComplaintStateEnum, nullable: true, resolve: (e) => e.to as Complaint['state'] | null }),
@@ -72,23 +76,44 @@ ComplaintRef.implement({
     filedAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
     acceptDueAt: t.field({ type: 'DateTime', resolve: (c) => c.acceptDueAt }),
     replyDueAt: t.field({ type: 'DateTime', resolve: (c) => c.replyDueAt }),
-    overdue: t.field({ type: DeadlineEnum, nullable: true, description: 'The deadline missed, if any: escalated to managers', resolve: (c) => overdueStep(c) }),
+    overdue: t.field({
+      type: DeadlineEnum,
+      nullable: true,
+      description: 'The deadline missed, if any: escalated to managers',
+      resolve: (c) => overdueStep(c),
+    }),
     acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.acceptedAt }),
     repliedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.repliedAt }),
     repliedOnTime: t.exposeBoolean('repliedOnTime', { nullable: true }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.closedAt }),
     calledBack: t.exposeBoolean('calledBack', { nullable: true }),
     reopenCount: t.exposeInt('reopenCount'),
-    assignedTo: t.field({ type: DepartmentRef, nullable: true, resolve: (c) => (c.assignedTo ? String(c.assignedTo) : null) }),
+    assignedTo: t.field({
+      type: DepartmentRef,
+      nullable: true,
+      resolve: (c) => (c.assignedTo ? String(c.assignedTo) : null),
+    }),
     handlerName: t.string({
       nullable: true,
       resolve: (c) => (c.handler ? (c.timeline.findLast((e) => e.action === 'INVESTIGATE')?.actorName ?? null) : null),
     }),
     timeline: t.field({ type: [EventRef], resolve: (c) => c.timeline }),
-    allowedActions: t.field({ type: [ActionEnum], description: 'What the viewer may do now', resolve: (c, _, ctx) => allowedActions(ctx.user, c) }),
+    allowedActions: t.field({
+      type: [ActionEnum],
+      description: 'What the viewer may do now',
+      resolve: (c, _, ctx) => allowedActions(ctx.user, c),
+    }),
     feedback: t.field({ type: FeedbackRef, nullable: true, resolve: (c) => c.feedback ?? null }),
-    duplicateOf: t.field({ type: ComplaintRef, nullable: true, resolve: (c, _, ctx) => queries.originalOf(ctx.user, c) }),
-    duplicates: t.field({ type: [ComplaintRef], description: 'Linked to this one as duplicates', resolve: (c, _, ctx) => queries.linkedDuplicates(ctx.user, c) }),
+    duplicateOf: t.field({
+      type: ComplaintRef,
+      nullable: true,
+      resolve: (c, _, ctx) => queries.originalOf(ctx.user, c),
+    }),
+    duplicates: t.field({
+      type: [ComplaintRef],
+      description: 'Linked to this one as duplicates',
+      resolve: (c, _, ctx) => queries.linkedDuplicates(ctx.user, c),
+    }),
     possibleDuplicates: t.field({
       type: [ComplaintRef],
       description: 'Open complaints about the same window and category within 7 days',
@@ -114,13 +139,17 @@ const ActionInput = builder.inputType('ComplaintActionInput', {
   }),
 });
 
-const SettingsRef = builder.objectRef<Awaited<ReturnType<typeof complaintSettings.get>>>('ComplaintSettings').implement({
-  fields: (t) => ({
-    acceptDays: t.exposeInt('acceptDays', { description: 'Working days to accept or reject' }),
-    replyDays: t.exposeInt('replyDays', { description: 'Working days to answer the citizen' }),
-    reopenDays: t.exposeInt('reopenDays', { description: 'Calendar days after closing in which the citizen may reopen' }),
-  }),
-});
+const SettingsRef = builder
+  .objectRef<Awaited<ReturnType<typeof complaintSettings.get>>>('ComplaintSettings')
+  .implement({
+    fields: (t) => ({
+      acceptDays: t.exposeInt('acceptDays', { description: 'Working days to accept or reject' }),
+      replyDays: t.exposeInt('replyDays', { description: 'Working days to answer the citizen' }),
+      reopenDays: t.exposeInt('reopenDays', {
+        description: 'Calendar days after closing in which the citizen may reopen',
+      }),
+    }),
+  });
 
 const SettingsInput = builder.inputType('ComplaintSettingsInput', {
   validate: editOf(complaintSettings.schema.shape),
@@ -141,7 +170,12 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: (_, a, ctx) =>
-      queries.pageComplaints(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }, a.page, a.pageSize),
+      queries.pageComplaints(
+        ctx.user,
+        { ...a, departmentId: a.departmentId && String(a.departmentId) },
+        a.page,
+        a.pageSize,
+      ),
   }),
   complaint: t.field({
     type: ComplaintRef,
@@ -154,7 +188,11 @@ builder.queryFields((t) => ({
     authScopes: { roles: COMPLAINT_STAFF },
     resolve: (_, __, ctx) => queries.countOverdue(ctx.user),
   }),
-  complaintSettings: t.field({ type: SettingsRef, authScopes: { roles: COMPLAINT_STAFF }, resolve: () => complaintSettings.get() }),
+  complaintSettings: t.field({
+    type: SettingsRef,
+    authScopes: { roles: COMPLAINT_STAFF },
+    resolve: () => complaintSettings.get(),
+  }),
 }));
 
 builder.mutationFields((t) => ({
@@ -164,7 +202,10 @@ builder.mutationFields((t) => ({
     authScopes: { roles: COMPLAINT_STAFF },
     args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: ActionInput, required: true }) },
     resolve: (_, { id, input }, ctx) =>
-      workflow.act(requireUser(ctx.user), String(id), { ...input, departmentId: input.departmentId && String(input.departmentId) }),
+      workflow.act(requireUser(ctx.user), String(id), {
+        ...input,
+        departmentId: input.departmentId && String(input.departmentId),
+      }),
   }),
   addComplaintNote: t.field({
     type: ComplaintRef,
@@ -181,7 +222,8 @@ builder.mutationFields((t) => ({
     description: 'Marks the complaint a duplicate of another; null undoes it',
     authScopes: { roles: COMPLAINT_MANAGERS },
     args: { id: t.arg.id({ required: true, validate: objectId }), duplicateOfId: t.arg.id({ validate: objectId }) },
-    resolve: (_, a, ctx) => workflow.linkDuplicate(requireUser(ctx.user), String(a.id), a.duplicateOfId ? String(a.duplicateOfId) : null),
+    resolve: (_, a, ctx) =>
+      workflow.linkDuplicate(requireUser(ctx.user), String(a.id), a.duplicateOfId ? String(a.duplicateOfId) : null),
   }),
   updateComplaintSettings: t.field({
     type: SettingsRef,

@@ -25,7 +25,11 @@ DepartmentRef.implement({
   }),
 });
 
-const code = z.string().trim().toUpperCase().regex(/^[A-Z]{2,8}$/, '2 to 8 letters');
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,8}$/, '2 to 8 letters');
 
 const sortOrder = z.number().int().min(0).max(9999);
 const fields = { code, name: text(40), shortName: text(20) };

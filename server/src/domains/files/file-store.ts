@@ -47,7 +47,10 @@ export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType
 
 export async function fileInfo(id: string) {
   if (!Types.ObjectId.isValid(id)) return null;
-  const [file] = await bucket().find({ _id: new Types.ObjectId(id) }).limit(1).toArray();
+  const [file] = await bucket()
+    .find({ _id: new Types.ObjectId(id) })
+    .limit(1)
+    .toArray();
   return file ? { id, length: file.length, uploadDate: file.uploadDate, meta: file.metadata as FileMeta } : null;
 }
 

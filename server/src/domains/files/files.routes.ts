@@ -18,7 +18,10 @@ export function filesRouter() {
       }
       res.setHeader('content-type', info.meta.contentType);
       res.setHeader('content-length', String(info.length));
-      res.setHeader('cache-control', info.meta.visibility === 'public' ? 'public, max-age=86400, immutable' : 'private, max-age=3600');
+      res.setHeader(
+        'cache-control',
+        info.meta.visibility === 'public' ? 'public, max-age=86400, immutable' : 'private, max-age=3600',
+      );
       res.setHeader('content-disposition', 'inline');
       openFile(info.id).on('error', next).pipe(res);
     } catch (err) {

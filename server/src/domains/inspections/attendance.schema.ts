@@ -14,7 +14,11 @@ const RowRef = builder.objectRef<AttendanceRow>('AttendanceRow').implement({
     key: t.id({ resolve: (r) => r.key }),
     staff: t.field({ type: StaffRef, nullable: true, resolve: (r) => (r.group === 'STAFF' ? r.key : null) }),
     window: t.field({ type: WindowRef, nullable: true, resolve: (r) => (r.group === 'WINDOW' ? r.key : null) }),
-    department: t.field({ type: DepartmentRef, nullable: true, resolve: (r) => (r.group === 'DEPARTMENT' ? r.key : null) }),
+    department: t.field({
+      type: DepartmentRef,
+      nullable: true,
+      resolve: (r) => (r.group === 'DEPARTMENT' ? r.key : null),
+    }),
     observations: t.exposeInt('observations', { description: 'Times a submitted round saw them' }),
     onPost: t.exposeInt('onPost'),
     excused: t.exposeInt('excused', { description: 'Away with a stated reason' }),
@@ -26,7 +30,6 @@ const RowRef = builder.objectRef<AttendanceRow>('AttendanceRow').implement({
     leftEarly: t.exposeInt('leftEarly'),
   }),
 });
-
 
 builder.queryField('attendance', (t) =>
   t.field({

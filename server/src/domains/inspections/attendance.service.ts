@@ -72,16 +72,19 @@ export async function attendance(
   f: { from: string; to: string; group: AttendanceGroup; departmentId?: string | null },
 ): Promise<AttendanceRow[]> {
   datesBetween(f.from, f.to);
-  const dept = { ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}), ...departmentFilter(user) };
+  const dept = {
+    ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
+    ...departmentFilter(user),
+  };
   const match = {
     submitted: true,
     observedAt: trusted({ $gte: localInstant(f.from, '00:00'), $lte: endOfLocalDay(f.to) }),
     ...dept,
   };
   const [patrol, signIns] = await Promise.all([
-    FindingModel.aggregate<Omit<AttendanceRow, 'key' | 'group' | 'rate' | 'signInDays' | 'late' | 'leftEarly'> & { _id: unknown }>(
-      patrolPipeline(match, KEY[f.group]),
-    ),
+    FindingModel.aggregate<
+      Omit<AttendanceRow, 'key' | 'group' | 'rate' | 'signInDays' | 'late' | 'leftEarly'> & { _id: unknown }
+    >(patrolPipeline(match, KEY[f.group])),
     signInStats(f.from, f.to, dept, f.group),
   ]);
   const zero = { observations: 0, onPost: 0, excused: 0, away: 0, absent: 0 };
@@ -92,7 +95,15 @@ export async function attendance(
       const { _id, ...p } = byKey.get(key) ?? { _id: key, ...zero };
       const s = signIns.get(key);
       const rate = p.observations ? (p.onPost + p.excused) / p.observations : null;
-      return { key, group: f.group, ...p, rate, signInDays: s?.days ?? 0, late: s?.late ?? 0, leftEarly: s?.early ?? 0 };
+      return {
+        key,
+        group: f.group,
+        ...p,
+        rate,
+        signInDays: s?.days ?? 0,
+        late: s?.late ?? 0,
+        leftEarly: s?.early ?? 0,
+      };
     })
     .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || b.observations - a.observations);
 }

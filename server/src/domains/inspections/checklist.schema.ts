@@ -32,12 +32,22 @@ export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem'
 });
 
 const points = z.number().min(0.1, 'at least 0.1').max(100);
-const fields = { label: text(30), labelEn: optionalText(60), rule: optionalText(200), points, order: z.number().int().min(0).max(9999) };
+const fields = {
+  label: text(30),
+  labelEn: optionalText(60),
+  rule: optionalText(200),
+  points,
+  order: z.number().int().min(0).max(9999),
+};
 
 const ChecklistItemInput = builder.inputType('ChecklistItemInput', {
   validate: inputOf({
     ...fields,
-    code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,19}$/, '2 to 20 letters, digits or _'),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z][A-Z0-9_]{1,19}$/, '2 to 20 letters, digits or _'),
     labelEn: fields.labelEn.nullish(),
     rule: fields.rule.nullish(),
     order: fields.order.nullish(),
@@ -66,8 +76,13 @@ const ChecklistItemUpdate = builder.inputType('ChecklistItemUpdateInput', {
 
 const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').implement({
   fields: (t) => ({
-    roundTimes: t.stringList({ description: 'Local times of the scheduled rounds, e.g. 08:45', resolve: (s) => s.roundTimes }),
-    dueMinutes: t.exposeInt('dueMinutes', { description: 'A round not submitted this long after its time is MISSED or OVERDUE' }),
+    roundTimes: t.stringList({
+      description: 'Local times of the scheduled rounds, e.g. 08:45',
+      resolve: (s) => s.roundTimes,
+    }),
+    dueMinutes: t.exposeInt('dueMinutes', {
+      description: 'A round not submitted this long after its time is MISSED or OVERDUE',
+    }),
     noticeAppealDays: t.exposeInt('noticeAppealDays', { description: 'Working days to appeal a published notice' }),
     workStart: t.exposeString('workStart'),
     workEnd: t.exposeString('workEnd'),
@@ -109,7 +124,10 @@ builder.mutationFields((t) => ({
   updateChecklistItem: t.field({
     type: ChecklistItemRef,
     authScopes: { roles: CENTER },
-    args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: ChecklistItemUpdate, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, validate: objectId }),
+      input: t.arg({ type: ChecklistItemUpdate, required: true }),
+    },
     resolve: (_, { id, input }) => service.updateChecklistItem(String(id), provided(input)),
   }),
   updateInspectionSettings: t.field({

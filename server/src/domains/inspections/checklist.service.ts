@@ -15,7 +15,11 @@ export interface ChecklistInput {
 export async function ensureDefaultRulebook() {
   await ChecklistItemModel.bulkWrite(
     DEFAULT_RULEBOOK.map((r, i) => ({
-      updateOne: { filter: { code: r.code }, update: { $setOnInsert: { ...r, order: (i + 1) * 10, active: true } }, upsert: true },
+      updateOne: {
+        filter: { code: r.code },
+        update: { $setOnInsert: { ...r, order: (i + 1) * 10, active: true } },
+        upsert: true,
+      },
     })),
   );
 }
@@ -30,14 +34,26 @@ export async function listChecklist(activeOnly = false) {
 
 export async function createChecklistItem(input: ChecklistInput) {
   const doc = await uniqueOr(
-    ChecklistItemModel.create({ ...input, kind: 'CHECK', labelEn: input.labelEn ?? '', rule: input.rule ?? '', order: input.order ?? 100 }),
+    ChecklistItemModel.create({
+      ...input,
+      kind: 'CHECK',
+      labelEn: input.labelEn ?? '',
+      rule: input.rule ?? '',
+      order: input.order ?? 100,
+    }),
     'Checklist item',
   );
   return doc.toObject<ChecklistItem>();
 }
 
-export async function updateChecklistItem(id: string, changes: Partial<Omit<ChecklistInput, 'code'>> & { active?: boolean }) {
-  const doc = await ChecklistItemModel.findByIdAndUpdate(id, changes, { new: true, runValidators: true }).lean<ChecklistItem>();
+export async function updateChecklistItem(
+  id: string,
+  changes: Partial<Omit<ChecklistInput, 'code'>> & { active?: boolean },
+) {
+  const doc = await ChecklistItemModel.findByIdAndUpdate(id, changes, {
+    new: true,
+    runValidators: true,
+  }).lean<ChecklistItem>();
   if (!doc) throw notFound('Checklist item');
   return doc;
 }

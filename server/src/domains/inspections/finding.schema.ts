@@ -86,7 +86,10 @@ const FindingInput = builder.inputType('FindingInput', {
   }),
   fields: (t) => ({
     clientKey: t.string({ required: true, description: 'Made by the client per save; resending it changes nothing' }),
-    seq: t.float({ required: true, description: "The client's edit number for this window; only a higher one replaces the stored finding" }),
+    seq: t.float({
+      required: true,
+      description: "The client's edit number for this window; only a higher one replaces the stored finding",
+    }),
     observedAt: t.field({ type: 'DateTime', description: 'When it was seen (a queued save may arrive later)' }),
     marks: t.field({ type: [MarkInput], required: true }),
     failures: t.field({ type: [FailureInput], required: true }),

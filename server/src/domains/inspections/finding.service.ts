@@ -39,7 +39,8 @@ async function check(win: Window, input: FindingInput, at: Date) {
   const checks = new Set((await listChecklist(true)).filter((r) => r.kind === 'CHECK').map((r) => r.code));
   input.failures.forEach((f, i) => {
     if (!checks.has(f.code)) errors.push({ path: `failures.${i}.code`, message: 'not an active checklist item' });
-    if (f.staffId && !marked.has(f.staffId)) errors.push({ path: `failures.${i}.staffId`, message: 'not marked at this window' });
+    if (f.staffId && !marked.has(f.staffId))
+      errors.push({ path: `failures.${i}.staffId`, message: 'not marked at this window' });
   });
   for (const [i, id] of input.photoIds.entries()) {
     const info = await fileInfo(id);
@@ -73,11 +74,11 @@ export async function saveFinding(user: SessionUser, roundId: string, windowId: 
     savedBy: user.id,
   };
   try {
-    return (await FindingModel.findOneAndUpdate(
+    return await FindingModel.findOneAndUpdate(
       { round: round._id, window: win._id, seq: trusted({ $lt: input.seq }) },
       { $set: doc },
       { upsert: true, new: true, runValidators: true },
-    ).lean<Finding>())!;
+    ).lean<Finding>();
   } catch (err) {
     // The filter missed an existing finding with an equal or newer seq: the upsert collided.
     if (!isDuplicateKey(err)) throw err;

@@ -5,7 +5,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:45');
 
 /** The fields without their defaults, for validating an edit at the API's edge. */
 export const settingsFields = {
-  roundTimes: z.array(hhmm).min(1).max(8).refine((a) => new Set(a).size === a.length, 'times must differ'),
+  roundTimes: z
+    .array(hhmm)
+    .min(1)
+    .max(8)
+    .refine((a) => new Set(a).size === a.length, 'times must differ'),
   dueMinutes: z.number().int().min(10).max(240),
   noticeAppealDays: z.number().int().min(1).max(30),
   workStart: hhmm,

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
-import type { Logger } from '../../lib/logger.js';
+import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { storeImage } from '../files/file-store.js';
@@ -36,7 +36,7 @@ export function inspectionsRouter(logger: Logger) {
     raw(MAX_PHOTO_BYTES),
     handle(async (req, res, user) => {
       const round = await runnableRound(user, String(req.params.roundId));
-      const windowId = String(req.query.windowId ?? '');
+      const windowId = typeof req.query.windowId === 'string' ? req.query.windowId : '';
       if (!/^[a-f0-9]{24}$/i.test(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
       const win = await WindowModel.findById(windowId).lean();
       if (!win) throw notFound('Window');
@@ -47,7 +47,18 @@ export function inspectionsRouter(logger: Logger) {
         { purpose: PHOTO_PURPOSE, visibility: 'staff', department: String(win.department), uploadedBy: user.id },
         MAX_PHOTO_BYTES,
       );
-      await recordAudit({ user, action: 'uploadPatrolPhoto', targetType: 'PatrolRound', targetId: String(round._id), ok: true, args: { windowId, size: file.size }, requestId: String(req.id) }, logger);
+      await recordAudit(
+        {
+          user,
+          action: 'uploadPatrolPhoto',
+          targetType: 'PatrolRound',
+          targetId: String(round._id),
+          ok: true,
+          args: { windowId, size: file.size },
+          requestId: requestIdOf(req),
+        },
+        logger,
+      );
       res.status(201).json({ id: file.id, url: `/files/${file.id}` });
     }),
   );
@@ -60,7 +71,17 @@ export function inspectionsRouter(logger: Logger) {
     handle(async (req, res, user) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const report = await importSignIns(body);
-      await recordAudit({ user, action: 'importSignIns', targetType: 'SignIn', ok: report.ok, args: { rows: report.rows, errors: report.errors.length }, requestId: String(req.id) }, logger);
+      await recordAudit(
+        {
+          user,
+          action: 'importSignIns',
+          targetType: 'SignIn',
+          ok: report.ok,
+          args: { rows: report.rows, errors: report.errors.length },
+          requestId: requestIdOf(req),
+        },
+        logger,
+      );
       res.status(report.ok ? 200 : 422).json(report);
     }),
   );

@@ -45,15 +45,22 @@ export async function startUnscheduledRound(user: SessionUser, clientKey: string
     { date, slot },
     {
       $setOnInsert: {
-        date, slot, kind: 'UNSCHEDULED', plannedAt: now, dueAt: new Date(now.getTime() + dueMinutes * 60_000),
-        inspector: new Types.ObjectId(user.id), inspectorName: user.displayName,
-        status: 'IN_PROGRESS', startedAt: now, note: note ?? '',
+        date,
+        slot,
+        kind: 'UNSCHEDULED',
+        plannedAt: now,
+        dueAt: new Date(now.getTime() + dueMinutes * 60_000),
+        inspector: new Types.ObjectId(user.id),
+        inspectorName: user.displayName,
+        status: 'IN_PROGRESS',
+        startedAt: now,
+        note: note ?? '',
       },
     },
     { upsert: true, new: true },
   ).lean<Round>();
-  if (!mayRun(user, round!)) throw forbidden('this round');
-  return round!;
+  if (!mayRun(user, round)) throw forbidden('this round');
+  return round;
 }
 
 /** The round, checked to be one this user may record findings on right now. */

@@ -35,8 +35,15 @@ RoundRef.implement({
     kind: t.field({ type: RoundKind, resolve: (r) => r.kind }),
     plannedAt: t.field({ type: 'DateTime', resolve: (r) => r.plannedAt }),
     dueAt: t.field({ type: 'DateTime', resolve: (r) => r.dueAt }),
-    state: t.field({ type: RoundStateEnum, description: 'MISSED / OVERDUE are derived from the due time', resolve: (r) => roundState(r) }),
-    late: t.boolean({ description: 'Submitted after its due time', resolve: (r) => !!r.submittedAt && r.submittedAt > r.dueAt }),
+    state: t.field({
+      type: RoundStateEnum,
+      description: 'MISSED / OVERDUE are derived from the due time',
+      resolve: (r) => roundState(r),
+    }),
+    late: t.boolean({
+      description: 'Submitted after its due time',
+      resolve: (r) => !!r.submittedAt && r.submittedAt > r.dueAt,
+    }),
     inspectorId: t.id({ nullable: true, resolve: (r) => (r.inspector ? String(r.inspector) : null) }),
     inspectorName: t.exposeString('inspectorName'),
     startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.startedAt }),
@@ -57,7 +64,6 @@ RoundRef.implement({
     }),
   }),
 });
-
 
 builder.queryFields((t) => ({
   patrolRounds: t.field({
@@ -93,7 +99,10 @@ builder.mutationFields((t) => ({
   generateRounds: t.int({
     description: 'Creates the scheduled rounds of the working days in the range that are missing; returns how many',
     authScopes: { roles: CENTER },
-    args: { from: t.arg.string({ required: true, validate: localDay }), to: t.arg.string({ required: true, validate: localDay }) },
+    args: {
+      from: t.arg.string({ required: true, validate: localDay }),
+      to: t.arg.string({ required: true, validate: localDay }),
+    },
     resolve: (_, a) => service.generateRounds(a.from, a.to),
   }),
   assignRound: t.field({
@@ -112,7 +121,10 @@ builder.mutationFields((t) => ({
     type: RoundRef,
     description: 'An unannounced round (不定时), started at once; resending the same clientKey returns the same round',
     authScopes: { roles: RUNNERS },
-    args: { clientKey: t.arg.string({ required: true, validate: clientKey }), note: t.arg.string({ validate: optionalText(200) }) },
+    args: {
+      clientKey: t.arg.string({ required: true, validate: clientKey }),
+      note: t.arg.string({ validate: optionalText(200) }),
+    },
     resolve: (_, a, ctx) => run.startUnscheduledRound(requireUser(ctx.user), a.clientKey, a.note),
   }),
   submitRound: t.field({

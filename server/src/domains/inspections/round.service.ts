@@ -25,9 +25,9 @@ export function datesBetween(from: string, to: string) {
 }
 
 /** Duplicate-key errors of an unordered bulk upsert mean another instance won the race: fine. */
-function ignoreRaces(err: { code?: number; writeErrors?: Array<{ code?: number }> }) {
-  const errors = err.writeErrors ?? [err];
-  if (!errors.every((e) => e.code === 11000)) throw err;
+function ignoreRaces(err: unknown) {
+  const e = err as { code?: number; writeErrors?: Array<{ code?: number }> };
+  if (!(e.writeErrors ?? [e]).every((w) => w.code === 11000)) throw err;
 }
 
 /** Creates the scheduled rounds of the working days in [from, to] that do not exist yet. */
@@ -38,12 +38,18 @@ export async function generateRounds(from: string, to: string) {
     if (!(await isWorkingDay(date))) continue;
     for (const [i, time] of roundTimes.entries()) {
       const plannedAt = localInstant(date, time);
-      const doc = { date, slot: `S${i + 1}`, kind: 'SCHEDULED' as const, plannedAt, dueAt: new Date(plannedAt.getTime() + dueMinutes * 60_000) };
+      const doc = {
+        date,
+        slot: `S${i + 1}`,
+        kind: 'SCHEDULED' as const,
+        plannedAt,
+        dueAt: new Date(plannedAt.getTime() + dueMinutes * 60_000),
+      };
       ops.push({ updateOne: { filter: { date, slot: doc.slot }, update: { $setOnInsert: doc }, upsert: true } });
     }
   }
   if (!ops.length) return 0;
-  const res = await RoundModel.bulkWrite(ops, { ordered: false }).catch((err) => (ignoreRaces(err), null));
+  const res = await RoundModel.bulkWrite(ops, { ordered: false }).catch((err: unknown) => (ignoreRaces(err), null));
   return res?.upsertedCount ?? 0;
 }
 
@@ -104,7 +110,11 @@ export async function listInspectors() {
 export async function assignRound(id: string, inspectorId: string | null) {
   let name = '';
   if (inspectorId) {
-    const u = await UserModel.findOne({ _id: inspectorId, active: true, role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }) }).lean();
+    const u = await UserModel.findOne({
+      _id: inspectorId,
+      active: true,
+      role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }),
+    }).lean();
     if (!u) throw validationFailed([{ path: 'inspectorId', message: 'not an active inspector' }]);
     name = u.displayName;
   }

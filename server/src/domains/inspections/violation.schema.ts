@@ -44,7 +44,9 @@ ViolationRef.implement({
     status: t.field({ type: ViolationStatus, resolve: (v) => v.status }),
     reason: t.exposeString('reason'),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (v) => v.decidedAt }),
-    overturned: t.exposeBoolean('overturned', { description: 'Dismissed because an appeal against its notice succeeded' }),
+    overturned: t.exposeBoolean('overturned', {
+      description: 'Dismissed because an appeal against its notice succeeded',
+    }),
     noticeId: t.id({ nullable: true, resolve: (v) => (v.notice ? String(v.notice) : null) }),
   }),
 });
@@ -54,7 +56,7 @@ const ViolationPage = pageType<Violation>('ViolationPage', ViolationRef);
 builder.queryFields((t) => ({
   violationPage: t.field({
     type: ViolationPage,
-    description: 'Newest first. Inspectors see what they raised; liaisons their department\'s confirmed ones',
+    description: "Newest first. Inspectors see what they raised; liaisons their department's confirmed ones",
     authScopes: { roles: ALL_STAFF },
     args: {
       status: t.arg({ type: ViolationStatus }),
@@ -66,7 +68,11 @@ builder.queryFields((t) => ({
     },
     resolve: async (_, a, ctx) => {
       await repairSubmissions();
-      const f = { ...a, departmentId: a.departmentId && String(a.departmentId), roundId: a.roundId && String(a.roundId) };
+      const f = {
+        ...a,
+        departmentId: a.departmentId && String(a.departmentId),
+        roundId: a.roundId && String(a.roundId),
+      };
       return service.pageViolations(requireUser(ctx.user), f, a.page, a.pageSize);
     },
   }),

@@ -25,14 +25,27 @@ function breachesOf(f: Finding): Breach[] {
 
 /** Raises a submitted round's violations; idempotent through the (finding, code, staff) index. */
 export async function raiseViolations(round: Round) {
-  const [findings, rules] = await Promise.all([FindingModel.find({ round: round._id }).lean<Finding[]>(), rulesByCode()]);
+  const [findings, rules] = await Promise.all([
+    FindingModel.find({ round: round._id }).lean<Finding[]>(),
+    rulesByCode(),
+  ]);
   const ops = findings.flatMap((f) =>
     breachesOf(f).flatMap(({ code, staff }) => {
       const rule = rules.get(code);
       if (!rule?.active) return [];
       const row = {
-        round: round._id, finding: f._id, window: f.window, department: f.department, staff, code,
-        label: rule.label, points: rule.points, observedAt: f.observedAt, photos: f.photos, note: f.note, raisedBy: f.savedBy,
+        round: round._id,
+        finding: f._id,
+        window: f.window,
+        department: f.department,
+        staff,
+        code,
+        label: rule.label,
+        points: rule.points,
+        observedAt: f.observedAt,
+        photos: f.photos,
+        note: f.note,
+        raisedBy: f.savedBy,
       };
       return [{ updateOne: { filter: { finding: f._id, code, staff }, update: { $setOnInsert: row }, upsert: true } }];
     }),
@@ -88,7 +101,12 @@ export async function getViolation(user: SessionUser, id: string) {
 }
 
 /** Confirms or dismisses a pending violation; a dismissal needs a reason. */
-export async function decideViolation(user: SessionUser, id: string, decision: 'CONFIRMED' | 'DISMISSED', reason?: string | null) {
+export async function decideViolation(
+  user: SessionUser,
+  id: string,
+  decision: 'CONFIRMED' | 'DISMISSED',
+  reason?: string | null,
+) {
   if (decision === 'DISMISSED' && !reason) throw validationFailed([{ path: 'reason', message: 'required to dismiss' }]);
   const doc = await ViolationModel.findOneAndUpdate(
     { _id: id, status: 'PENDING' },

@@ -27,7 +27,10 @@ export const acknowledgementFields = {
 } as const;
 
 /** Each department named in a published notice acknowledges it and may appeal once. */
-const receiptSchema = new Schema({ ...acknowledgementFields, appeal: { type: appealSchema, default: null } }, { _id: false });
+const receiptSchema = new Schema(
+  { ...acknowledgementFields, appeal: { type: appealSchema, default: null } },
+  { _id: false },
+);
 
 // A violation notice (通报): DRAFT → APPROVED (gets its number 〔YYYY〕第N号) → PUBLISHED (the
 // departments see it). The number is given at approval, so discarded drafts leave no gaps.

@@ -9,7 +9,14 @@ import type { Notice } from './notice.model.js';
 import { CENTER_NAME } from './notice.text.js';
 
 const RED = '#c00000';
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 const chineseDate = (d: Date) => {
   const [y, m, day] = localDate(d).split('-').map(Number);
@@ -18,13 +25,16 @@ const chineseDate = (d: Date) => {
 
 /** Names for the table rows, fetched in three queries rather than one per row. */
 async function namesFor(violations: Violation[]) {
-  const ids = (key: 'window' | 'department' | 'staff') => [...new Set(violations.flatMap((v) => (v[key] ? [v[key]] : [])))];
+  const ids = (key: 'window' | 'department' | 'staff') => [
+    ...new Set(violations.flatMap((v) => (v[key] ? [v[key]] : []))),
+  ];
   const [windows, departments, staff] = await Promise.all([
     WindowModel.find({ _id: trusted({ $in: ids('window') }) }).lean(),
     DepartmentModel.find({ _id: trusted({ $in: ids('department') }) }).lean(),
     StaffModel.find({ _id: trusted({ $in: ids('staff') }) }).lean(),
   ]);
-  const map = <T extends { _id: unknown }>(rows: T[], f: (r: T) => string) => new Map(rows.map((r) => [String(r._id), f(r)]));
+  const map = <T extends { _id: unknown }>(rows: T[], f: (r: T) => string) =>
+    new Map(rows.map((r) => [String(r._id), f(r)]));
   return {
     window: map(windows, (w) => w.code),
     department: map(departments, (d) => d.shortName),
@@ -49,9 +59,16 @@ export async function renderNoticePdf(notice: Notice, departmentId?: string | nu
 
   doc.fillColor(RED).fontSize(26).text(`${CENTER_NAME}通报`, { align: 'center', characterSpacing: 4 });
   doc.moveDown(0.6);
-  doc.fillColor('#000').fontSize(12).text(notice.number || '（草稿，未编号）', { align: 'center' });
+  doc
+    .fillColor('#000')
+    .fontSize(12)
+    .text(notice.number || '（草稿，未编号）', { align: 'center' });
   const y = doc.y + 8;
-  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(1.5).stroke(RED);
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .lineWidth(1.5)
+    .stroke(RED);
   doc.y = y + 20;
 
   doc.fillColor('#000').fontSize(18).text(notice.title, { align: 'center' });

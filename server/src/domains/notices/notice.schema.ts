@@ -48,25 +48,39 @@ const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
   description: 'A violation notice (通报) to the departments',
   fields: (t) => ({
     id: t.id({ resolve: (n) => String(n._id) }),
-    number: t.string({ nullable: true, description: '〔YYYY〕第N号, given at approval', resolve: (n) => n.number || null }),
+    number: t.string({
+      nullable: true,
+      description: '〔YYYY〕第N号, given at approval',
+      resolve: (n) => n.number || null,
+    }),
     title: t.exposeString('title'),
     body: t.exposeString('body'),
     periodFrom: t.exposeString('periodFrom'),
     periodTo: t.exposeString('periodTo'),
     status: t.field({ type: NoticeStatus, resolve: (n) => n.status }),
-    departments: t.field({ type: [DepartmentRef], resolve: (n, _, ctx) => mine(ctx, n.departments, (d) => d).map(String) }),
+    departments: t.field({
+      type: [DepartmentRef],
+      resolve: (n, _, ctx) => mine(ctx, n.departments, (d) => d).map(String),
+    }),
     violations: t.field({
       type: [ViolationRef],
       resolve: async (n, _, ctx) => {
         const all = await ViolationRef.getDataloader(ctx).loadMany(n.violations.map(String));
-        return mine(ctx, all.filter((v) => !(v instanceof Error)) as Exclude<(typeof all)[number], Error>[], (v) => v.department);
+        return mine(
+          ctx,
+          all.filter((v) => !(v instanceof Error)) as Exclude<(typeof all)[number], Error>[],
+          (v) => v.department,
+        );
       },
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (n) => (n as unknown as { createdAt: Date }).createdAt }),
     approvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.approvedAt }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.publishedAt }),
     appealDeadline: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.appealDeadline }),
-    receipts: t.field({ type: [ReceiptRef], resolve: (n, _, ctx) => mine(ctx, n.receipts, (r) => r.department) }),
+    receipts: t.field({
+      type: [ReceiptRef],
+      resolve: (n, _, ctx) => mine<Receipt>(ctx, n.receipts as Receipt[], (r) => r.department),
+    }),
     pdfUrl: t.string({ resolve: (n) => `/api/notices/${String(n._id)}.pdf` }),
   }),
 });
@@ -75,7 +89,11 @@ const NoticePage = pageType<Notice>('NoticePage', NoticeRef);
 const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 const DraftInput = builder.inputType('NoticeDraftInput', {
-  validate: inputOf({ periodFrom: localDay, periodTo: localDay, departmentIds: z.array(objectId).min(1, 'pick at least one').max(50) }),
+  validate: inputOf({
+    periodFrom: localDay,
+    periodTo: localDay,
+    departmentIds: z.array(objectId).min(1, 'pick at least one').max(50),
+  }),
   fields: (t) => ({
     periodFrom: t.string({ required: true }),
     periodTo: t.string({ required: true }),
@@ -119,7 +137,11 @@ builder.mutationFields((t) => {
     updateNoticeDraft: t.field({
       ...center,
       args: { id: id(), input: t.arg({ type: DraftUpdate, required: true }) },
-      resolve: (_, a) => service.updateDraft(String(a.id), { ...(a.input.title ? { title: a.input.title } : {}), ...(a.input.body ? { body: a.input.body } : {}) }),
+      resolve: (_, a) =>
+        service.updateDraft(String(a.id), {
+          ...(a.input.title ? { title: a.input.title } : {}),
+          ...(a.input.body ? { body: a.input.body } : {}),
+        }),
     }),
     deleteNoticeDraft: t.boolean({
       authScopes: { roles: CENTER },
@@ -127,8 +149,16 @@ builder.mutationFields((t) => {
       args: { id: id() },
       resolve: (_, a) => service.deleteDraft(String(a.id)),
     }),
-    approveNotice: t.field({ ...center, args: { id: id() }, resolve: (_, a, ctx) => service.approve(requireUser(ctx.user), String(a.id)) }),
-    publishNotice: t.field({ ...center, args: { id: id() }, resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)) }),
+    approveNotice: t.field({
+      ...center,
+      args: { id: id() },
+      resolve: (_, a, ctx) => service.approve(requireUser(ctx.user), String(a.id)),
+    }),
+    publishNotice: t.field({
+      ...center,
+      args: { id: id() },
+      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)),
+    }),
     acknowledgeNotice: t.field({
       ...liaison,
       description: "Acknowledges receipt (签收) for the liaison's department; repeating it changes nothing",
@@ -149,7 +179,8 @@ builder.mutationFields((t) => {
         decision: t.arg({ type: AppealDecision, required: true }),
         reason: t.arg.string({ required: true, validate: text(500) }),
       },
-      resolve: (_, a, ctx) => receipts.decideAppeal(requireUser(ctx.user), String(a.id), String(a.departmentId), a.decision, a.reason),
+      resolve: (_, a, ctx) =>
+        receipts.decideAppeal(requireUser(ctx.user), String(a.id), String(a.departmentId), a.decision, a.reason),
     }),
   };
 });

@@ -25,7 +25,8 @@ export async function getNotice(user: SessionUser, id: string) {
   const notice = await NoticeModel.findById(id).lean<Notice>();
   // Drafts do not exist for a liaison; another department's notice is forbidden.
   if (!notice || (isLiaison(user) && notice.status !== 'PUBLISHED')) throw notFound('Notice');
-  if (isLiaison(user) && !notice.departments.some((d) => String(d) === user.departmentId)) throw forbidden('this notice');
+  if (isLiaison(user) && !notice.departments.some((d) => String(d) === user.departmentId))
+    throw forbidden('this notice');
   return notice;
 }
 
@@ -41,7 +42,8 @@ export interface DraftInput {
  * never list the same violation.
  */
 export async function createDraft(user: SessionUser, input: DraftInput) {
-  if (input.periodTo < input.periodFrom) throw validationFailed([{ path: 'periodTo', message: 'must not be before the start' }]);
+  if (input.periodTo < input.periodFrom)
+    throw validationFailed([{ path: 'periodTo', message: 'must not be before the start' }]);
   const candidates = await ViolationModel.find({
     status: 'CONFIRMED',
     notice: null,
@@ -51,7 +53,9 @@ export async function createDraft(user: SessionUser, input: DraftInput) {
     .select({ _id: 1 })
     .lean();
   if (!candidates.length) {
-    throw validationFailed([{ path: 'departmentIds', message: 'no confirmed violations without a notice in this period' }]);
+    throw validationFailed([
+      { path: 'departmentIds', message: 'no confirmed violations without a notice in this period' },
+    ]);
   }
   const { noticeAppealDays } = await inspectionSettings.get();
   const notice = await NoticeModel.create({
@@ -61,12 +65,25 @@ export async function createDraft(user: SessionUser, input: DraftInput) {
     periodTo: input.periodTo,
     createdBy: user.id,
   });
-  await ViolationModel.updateMany({ _id: trusted({ $in: candidates.map((c) => c._id) }), notice: null }, { notice: notice._id });
+  await ViolationModel.updateMany(
+    { _id: trusted({ $in: candidates.map((c) => c._id) }), notice: null },
+    { notice: notice._id },
+  );
   const taken = await ViolationModel.find({ notice: notice._id }).sort({ observedAt: 1 }).lean<Violation[]>();
   const departments = [...new Set(taken.map((v) => String(v.department)))].map((d) => new Types.ObjectId(d));
   const people = new Set(taken.map((v) => String(v.staff ?? v.window))).size;
-  const body = defaultBody({ from: input.periodFrom, to: input.periodTo, violations: taken.length, people, appealDays: noticeAppealDays });
-  return (await NoticeModel.findByIdAndUpdate(notice._id, { violations: taken.map((v) => v._id), departments, body }, { new: true }).lean<Notice>())!;
+  const body = defaultBody({
+    from: input.periodFrom,
+    to: input.periodTo,
+    violations: taken.length,
+    people,
+    appealDays: noticeAppealDays,
+  });
+  return (await NoticeModel.findByIdAndUpdate(
+    notice._id,
+    { violations: taken.map((v) => v._id), departments, body },
+    { new: true },
+  ).lean<Notice>())!;
 }
 
 /** One atomic step of the lifecycle; a notice in any other state is refused. */
@@ -91,14 +108,24 @@ export async function deleteDraft(id: string) {
 async function ensureNumber(notice: Notice) {
   if (notice.number) return notice;
   const year = Number(localDate(notice.approvedAt ?? new Date()).slice(0, 4));
-  const counter = await NoticeCounterModel.findOneAndUpdate({ _id: `notice-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean<{ seq: number }>();
-  const seq = counter!.seq;
-  const doc = await NoticeModel.findOneAndUpdate({ _id: notice._id, number: '' }, { year, seq, number: noticeNumber(year, seq) }, { new: true }).lean<Notice>();
+  const counter = await NoticeCounterModel.findOneAndUpdate(
+    { _id: `notice-${year}` },
+    { $inc: { seq: 1 } },
+    { upsert: true, new: true },
+  ).lean<{ seq: number }>();
+  const seq = counter.seq;
+  const doc = await NoticeModel.findOneAndUpdate(
+    { _id: notice._id, number: '' },
+    { year, seq, number: noticeNumber(year, seq) },
+    { new: true },
+  ).lean<Notice>();
   return doc ?? (await NoticeModel.findById(notice._id).lean<Notice>())!;
 }
 
 export async function approve(user: SessionUser, id: string) {
-  return ensureNumber(await transition(id, 'DRAFT', { status: 'APPROVED', approvedBy: user.id, approvedAt: new Date() }));
+  return ensureNumber(
+    await transition(id, 'DRAFT', { status: 'APPROVED', approvedBy: user.id, approvedAt: new Date() }),
+  );
 }
 
 /** Publishes to the departments: each gets a receipt to acknowledge; the appeal clock starts. */

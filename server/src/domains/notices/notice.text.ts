@@ -11,7 +11,7 @@ const cn = (ymd: string) => {
 export function periodText(from: string, to: string) {
   const a = cn(from);
   const b = cn(to);
-  const lastDay = new Date(Date.UTC(b.y!, b.m!, 0)).getUTCDate();
+  const lastDay = new Date(Date.UTC(b.y!, b.m, 0)).getUTCDate();
   if (a.y === b.y && a.m === b.m && a.d === 1 && b.d === lastDay) return `${a.y}年${a.m}月`;
   return `${a.y}年${a.m}月${a.d}日至${a.y === b.y ? '' : `${b.y}年`}${b.m}月${b.d}日`;
 }

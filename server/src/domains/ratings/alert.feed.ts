@@ -36,7 +36,7 @@ async function poll() {
   } catch (err) {
     log?.warn({ err: (err as Error).message }, 'alert poll failed; retrying');
   }
-  if (listeners.size) timer = setTimeout(poll, POLL_MS);
+  if (listeners.size) timer = setTimeout(() => void poll(), POLL_MS);
   else timer = null;
 }
 
@@ -52,7 +52,7 @@ export function alertStream(accept: (a: Alert) => boolean, logger: Logger) {
     };
     if (!listeners.size && !timer) {
       cursor = new Date();
-      timer = setTimeout(poll, POLL_MS);
+      timer = setTimeout(() => void poll(), POLL_MS);
     }
     listeners.add(listener);
     await stop;

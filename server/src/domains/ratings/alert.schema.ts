@@ -45,7 +45,11 @@ builder.queryField('alerts', (t) =>
     type: AlertPage,
     description: 'Alerts, newest first',
     authScopes: { roles: ALL_STAFF },
-    args: { state: t.arg({ type: AlertStateEnum }), departmentId: t.arg.id({ validate: objectId }), ...pageArgs(t.arg) },
+    args: {
+      state: t.arg({ type: AlertStateEnum }),
+      departmentId: t.arg.id({ validate: objectId }),
+      ...pageArgs(t.arg),
+    },
     resolve: (_, a, ctx) =>
       paginate<Alert>(
         AlertModel,
@@ -61,14 +65,22 @@ builder.queryField('alerts', (t) =>
   }),
 );
 
-async function move(id: string, ctxUser: Parameters<typeof requireUser>[0], to: 'ACKNOWLEDGED' | 'CLOSED', note?: string | null) {
+async function move(
+  id: string,
+  ctxUser: Parameters<typeof requireUser>[0],
+  to: 'ACKNOWLEDGED' | 'CLOSED',
+  note?: string | null,
+) {
   const user = requireUser(ctxUser);
   const alert = await AlertModel.findById(id).lean<Alert>();
   if (!alert) throw notFound('Alert');
   assertDepartment(user, alert.department, 'this alert');
   const from = to === 'ACKNOWLEDGED' ? ['OPEN'] : ['OPEN', 'ACKNOWLEDGED'];
   if (!from.includes(alert.state)) throw invalidState(`The alert is already ${alert.state.toLowerCase()}`);
-  const stamp = to === 'ACKNOWLEDGED' ? { acknowledgedAt: new Date(), acknowledgedBy: user.displayName } : { closedAt: new Date(), closedBy: user.displayName };
+  const stamp =
+    to === 'ACKNOWLEDGED'
+      ? { acknowledgedAt: new Date(), acknowledgedBy: user.displayName }
+      : { closedAt: new Date(), closedBy: user.displayName };
   const updated = await AlertModel.findOneAndUpdate(
     { _id: alert._id, state: alert.state },
     { state: to, ...stamp, ...(note ? { note } : {}) },

@@ -5,7 +5,9 @@ import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
 import type { RatingSettings } from './rating.settings.js';
 
-async function raise(doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'acknowledgedBy' | 'closedAt' | 'closedBy' | 'note'>) {
+async function raise(
+  doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'acknowledgedBy' | 'closedAt' | 'closedBy' | 'note'>,
+) {
   try {
     await AlertModel.create(doc);
   } catch (err) {
@@ -38,7 +40,15 @@ export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: 
   const base = { window: rating.window, department: rating.department, staff: rating.staff, createdAt: new Date() };
   try {
     if (s.alertOnVeryDissatisfied && rating.level === 'VERY_DISSATISFIED') {
-      await raise({ ...base, dedupeKey: `VD:${rating._id}`, rule: 'VERY_DISSATISFIED', rating: rating._id, total: 1, negative: 1, minutes: 0 });
+      await raise({
+        ...base,
+        dedupeKey: `VD:${rating._id}`,
+        rule: 'VERY_DISSATISFIED',
+        rating: rating._id,
+        total: 1,
+        negative: 1,
+        minutes: 0,
+      });
     }
     const since = new Date(rating.createdAt.getTime() - s.alertWindowMinutes * 60_000);
     const recent = { window: rating.window, counted: true, createdAt: trusted({ $gt: since, $lte: rating.createdAt }) };
@@ -46,8 +56,20 @@ export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: 
       RatingModel.countDocuments(recent),
       RatingModel.countDocuments({ ...recent, negative: true }),
     ]);
-    if (total >= s.alertMinRatings && negative / total >= s.alertNegativeShare && (await passGate(`NS:${rating.window}`, s.alertWindowMinutes))) {
-      await raise({ ...base, dedupeKey: `NS:${rating._id}`, rule: 'NEGATIVE_SHARE', rating: null, total, negative, minutes: s.alertWindowMinutes });
+    if (
+      total >= s.alertMinRatings &&
+      negative / total >= s.alertNegativeShare &&
+      (await passGate(`NS:${rating.window}`, s.alertWindowMinutes))
+    ) {
+      await raise({
+        ...base,
+        dedupeKey: `NS:${rating._id}`,
+        rule: 'NEGATIVE_SHARE',
+        rating: null,
+        total,
+        negative,
+        minutes: s.alertWindowMinutes,
+      });
     }
   } catch (err) {
     // An alert is a convenience: failing to raise one must not fail the citizen's rating.

@@ -2,7 +2,15 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 // 差评整改: every bad rating is verified, rectified and the citizen called back, within a
 // deadline in working days; or appealed as malicious/mistaken and, if a manager agrees, excluded.
-export const FOLLOW_UP_STATES = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED', 'APPEALED', 'EXCLUDED'] as const;
+export const FOLLOW_UP_STATES = [
+  'OPEN',
+  'VERIFIED',
+  'RECTIFIED',
+  'CALLED_BACK',
+  'CLOSED',
+  'APPEALED',
+  'EXCLUDED',
+] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 export const CALLBACK_OUTCOMES = ['SATISFIED', 'UNSATISFIED', 'UNREACHABLE', 'NO_CONTACT'] as const;
 

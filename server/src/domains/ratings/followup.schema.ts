@@ -12,7 +12,9 @@ import * as service from './followup.service.js';
 import { RatingRef } from './rating.schema.js';
 
 const StateEnum = builder.enumType('FollowUpState', { values: FOLLOW_UP_STATES });
-const ActionEnum = builder.enumType('FollowUpAction', { values: Object.keys(service.ACTIONS) as service.FollowUpAction[] });
+const ActionEnum = builder.enumType('FollowUpAction', {
+  values: Object.keys(service.ACTIONS) as service.FollowUpAction[],
+});
 const OutcomeEnum = builder.enumType('CallbackOutcome', { values: CALLBACK_OUTCOMES });
 
 type Step = FollowUp['timeline'][number];

@@ -22,7 +22,10 @@ export const ACTIONS = {
   appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', roles: WORKERS },
   exclude: { from: ['APPEALED'], to: 'EXCLUDED', roles: MANAGERS },
   reinstate: { from: ['APPEALED'], to: null, roles: MANAGERS }, // back to where the appeal began
-} as const satisfies Record<string, { from: readonly FollowUpState[]; to: FollowUpState | null; roles: readonly Role[] }>;
+} as const satisfies Record<
+  string,
+  { from: readonly FollowUpState[]; to: FollowUpState | null; roles: readonly Role[] }
+>;
 export type FollowUpAction = keyof typeof ACTIONS;
 
 /** What this user may do to this follow-up now (drives the buttons on the page). */
@@ -108,10 +111,19 @@ export async function act(user: SessionUser, id: string, action: FollowUpAction,
   const f = await getFollowUp(user, id);
   const rule = ACTIONS[action];
   if (!rule.roles.includes(user.role)) throw forbidden(`the ${action} step`);
-  if (!(rule.from as readonly string[]).includes(f.state)) throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
+  if (!(rule.from as readonly string[]).includes(f.state))
+    throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
   const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;
   const set = await fieldsFor(action, f, input);
-  const step = { at: new Date(), by: user.id, byName: user.displayName, action, from: f.state, to, note: input.note?.trim() ?? '' };
+  const step = {
+    at: new Date(),
+    by: user.id,
+    byName: user.displayName,
+    action,
+    from: f.state,
+    to,
+    note: input.note?.trim() ?? '',
+  };
   const updated = await FollowUpModel.findOneAndUpdate(
     { _id: f._id, state: f.state },
     { $set: { ...set, state: to }, $push: { timeline: step } },

@@ -32,11 +32,24 @@ async function compute(period: string): Promise<PeriodStats> {
   const [ratings, followUps, depts] = await Promise.all([
     RatingModel.aggregate<{ _id: unknown; total: number; good: number; bad: number }>([
       { $match: { counted: true, bimonth: period } },
-      { $group: { _id: '$department', total: { $sum: 1 }, good: { $sum: { $cond: ['$good', 1, 0] } }, bad: { $sum: { $cond: ['$negative', 1, 0] } } } },
+      {
+        $group: {
+          _id: '$department',
+          total: { $sum: 1 },
+          good: { $sum: { $cond: ['$good', 1, 0] } },
+          bad: { $sum: { $cond: ['$negative', 1, 0] } },
+        },
+      },
     ]),
     FollowUpModel.aggregate<{ _id: unknown; due: number; closed: number }>([
       { $match: { bimonth: period, state: trusted({ $ne: 'EXCLUDED' }) } },
-      { $group: { _id: '$department', due: { $sum: 1 }, closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } } } },
+      {
+        $group: {
+          _id: '$department',
+          due: { $sum: 1 },
+          closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } },
+        },
+      },
     ]),
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1 }).lean<Department[]>(),
   ]);
@@ -65,7 +78,10 @@ const PublicRow = builder.objectRef<Row>('PublicDepartmentStats').implement({
     total: t.exposeInt('total'),
     goodRate: t.exposeFloat('goodRate', { description: '好评率' }),
     bad: t.exposeInt('bad'),
-    rectificationRate: t.exposeFloat('rectificationRate', { nullable: true, description: '差评整改率; null without bad ratings' }),
+    rectificationRate: t.exposeFloat('rectificationRate', {
+      nullable: true,
+      description: '差评整改率; null without bad ratings',
+    }),
     rank: t.exposeInt('rank', { nullable: true }),
   }),
 });

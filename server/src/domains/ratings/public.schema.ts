@@ -76,7 +76,10 @@ const SubmitRatingResultRef = builder.objectRef<SubmitRatingResult>('SubmitRatin
     accepted: t.exposeBoolean('accepted'),
     replayed: t.exposeBoolean('replayed', { description: 'A resend of a submission already stored' }),
     negative: t.exposeBoolean('negative'),
-    followUpDays: t.exposeInt('followUpDays', { nullable: true, description: 'Working days to follow up a bad rating' }),
+    followUpDays: t.exposeInt('followUpDays', {
+      nullable: true,
+      description: 'Working days to follow up a bad rating',
+    }),
   }),
 });
 
@@ -108,7 +111,10 @@ const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
     comment: t.string(),
     caseNumber: t.string({ description: '办件编号; each case can be rated once' }),
     callbackPhone: t.string({ description: 'Optional, after a bad rating, for the call back' }),
-    clientKey: t.string({ required: true, description: 'A UUID made once per submission; resending it stores nothing new' }),
+    clientKey: t.string({
+      required: true,
+      description: 'A UUID made once per submission; resending it stores nothing new',
+    }),
   }),
 });
 

@@ -15,7 +15,8 @@ import { RatingLevelEnum } from './public.schema.js';
 import { RatingModel, type Rating } from './rating.model.js';
 
 /** Contact details are for those who call the citizen back: managers and the department's liaison. */
-export const mayCallBack = (user: SessionUser | null) => user?.role === 'ADMIN' || user?.role === 'MANAGER' || user?.role === 'DEPARTMENT';
+export const mayCallBack = (user: SessionUser | null) =>
+  user?.role === 'ADMIN' || user?.role === 'MANAGER' || user?.role === 'DEPARTMENT';
 
 export const RatingRef = builder.loadableObjectRef<Rating, string>('Rating', { load: loadByIds<Rating>(RatingModel) });
 
@@ -63,7 +64,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: (_, a, ctx) => {
-      const id = (v: unknown) => (v ? new Types.ObjectId(String(v)) : undefined);
+      const id = (v: string | null | undefined) => (v ? new Types.ObjectId(v) : undefined);
       const range = { ...(a.from ? { $gte: a.from } : {}), ...(a.to ? { $lt: a.to } : {}) };
       const filter = Object.fromEntries(
         Object.entries({
@@ -96,7 +97,9 @@ builder.mutationField('reviewSuspectRating', (t) =>
       if (!r) throw notFound('Rating');
       assertDepartment(requireUser(ctx.user), r.department);
       if (!r.suspect) throw invalidState('Only ratings flagged as suspect are reviewed');
-      const reason = a.genuine ? null : `${r.suspectReason ?? 'suspect'}; confirmed as misuse${a.note ? `: ${a.note}` : ''}`;
+      const reason = a.genuine
+        ? null
+        : `${r.suspectReason ?? 'suspect'}; confirmed as misuse${a.note ? `: ${a.note}` : ''}`;
       const doc = await RatingModel.findByIdAndUpdate(
         r._id,
         { suspect: !a.genuine, suspectReason: reason, counted: a.genuine && !r.excluded },
@@ -106,4 +109,3 @@ builder.mutationField('reviewSuspectRating', (t) =>
     },
   }),
 );
-

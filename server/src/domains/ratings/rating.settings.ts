@@ -12,22 +12,28 @@ export const ratingSettings = defineSettings(
   'ratings',
   z.object({
     /** Reasons offered after a bad rating (asked only then, as HappyOrNot does). */
-    negativeTags: z.array(tag).max(20).default([
-      { code: 'ATTITUDE', zh: '态度差', en: 'Poor attitude' },
-      { code: 'SLOW', zh: '效率低', en: 'Slow service' },
-      { code: 'MANY_TRIPS', zh: '多次跑', en: 'Had to come back again' },
-      { code: 'LONG_WAIT', zh: '等候久', en: 'Long wait' },
-      { code: 'NOT_TOLD_AT_ONCE', zh: '未一次性告知', en: 'Not told everything at once' },
-      { code: 'UNFAMILIAR', zh: '业务不熟', en: 'Did not know the procedure' },
-      { code: 'PASSED_ON', zh: '推诿扯皮', en: 'Passed from desk to desk' },
-    ]),
+    negativeTags: z
+      .array(tag)
+      .max(20)
+      .default([
+        { code: 'ATTITUDE', zh: '态度差', en: 'Poor attitude' },
+        { code: 'SLOW', zh: '效率低', en: 'Slow service' },
+        { code: 'MANY_TRIPS', zh: '多次跑', en: 'Had to come back again' },
+        { code: 'LONG_WAIT', zh: '等候久', en: 'Long wait' },
+        { code: 'NOT_TOLD_AT_ONCE', zh: '未一次性告知', en: 'Not told everything at once' },
+        { code: 'UNFAMILIAR', zh: '业务不熟', en: 'Did not know the procedure' },
+        { code: 'PASSED_ON', zh: '推诿扯皮', en: 'Passed from desk to desk' },
+      ]),
     /** Optional praise after a good rating. */
-    positiveTags: z.array(tag).max(20).default([
-      { code: 'WARM', zh: '热情周到', en: 'Friendly' },
-      { code: 'FAST', zh: '办事高效', en: 'Fast' },
-      { code: 'ONE_VISIT', zh: '一次办好', en: 'Done in one visit' },
-      { code: 'CLEAR', zh: '解释清楚', en: 'Explained clearly' },
-    ]),
+    positiveTags: z
+      .array(tag)
+      .max(20)
+      .default([
+        { code: 'WARM', zh: '热情周到', en: 'Friendly' },
+        { code: 'FAST', zh: '办事高效', en: 'Fast' },
+        { code: 'ONE_VISIT', zh: '一次办好', en: 'Done in one visit' },
+        { code: 'CLEAR', zh: '解释清楚', en: 'Explained clearly' },
+      ]),
     /** Working days to verify, rectify and call back after a bad rating. */
     followUpDays: z.number().int().min(1).max(30).default(5),
     /** How long a scanned QR code's ticket stays valid. */

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { validationFailed } from '../../graphql/errors.js';
-import type { Logger } from '../../lib/logger.js';
+import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { DepartmentModel } from '../departments/department.model.js';
@@ -12,17 +12,33 @@ import { WindowModel } from '../windows/window.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
 import { ratingMatch } from './stats.service.js';
 
-const LEVEL_ZH = { VERY_SATISFIED: '非常满意', SATISFIED: '满意', BASIC: '基本满意', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意' };
+const LEVEL_ZH = {
+  VERY_SATISFIED: '非常满意',
+  SATISFIED: '满意',
+  BASIC: '基本满意',
+  DISSATISFIED: '不满意',
+  VERY_DISSATISFIED: '非常不满意',
+};
 
 const query = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  departmentId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
-  windowId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
-  staffId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
+  departmentId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
+  windowId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
+  staffId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
 });
 
-const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) => new Map(docs.map((d) => [String(d._id), name(d)]));
+const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
+  new Map(docs.map((d) => [String(d._id), name(d)]));
 
 /**
  * GET /api/ratings.csv: the counted ratings of a period (same filters as the dashboard), streamed
@@ -33,33 +49,68 @@ export function ratingsRouter(logger: Logger) {
   router.get('/api/ratings.csv', requireStaff(), async (req, res, next) => {
     try {
       const parsed = query.safeParse(req.query);
-      if (!parsed.success) throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      if (!parsed.success)
+        throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const user = res.locals.user as SessionUser;
       const [windows, depts, staff] = await Promise.all([
-        WindowModel.find({}, { code: 1 }).lean().then((d) => byId(d, (w) => w.code)),
-        DepartmentModel.find({}, { name: 1 }).lean().then((d) => byId(d, (x) => x.name)),
-        StaffModel.find({}, { name: 1 }).lean().then((d) => byId(d, (x) => x.name)),
+        WindowModel.find({}, { code: 1 })
+          .lean()
+          .then((d) => byId(d, (w) => w.code)),
+        DepartmentModel.find({}, { name: 1 })
+          .lean()
+          .then((d) => byId(d, (x) => x.name)),
+        StaffModel.find({}, { name: 1 })
+          .lean()
+          .then((d) => byId(d, (x) => x.name)),
       ]);
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="ratings-${parsed.data.from}-${parsed.data.to}.csv"`);
       res.write('\uFEFF'); // lets Excel read the Chinese as UTF-8
       const csv = stringify({
         header: true,
-        columns: ['时间 time', '窗口 window', '部门 department', '人员 staff', '评价 level', '原因 tags', '意见 comment', '办件编号 case'],
+        columns: [
+          '时间 time',
+          '窗口 window',
+          '部门 department',
+          '人员 staff',
+          '评价 level',
+          '原因 tags',
+          '意见 comment',
+          '办件编号 case',
+        ],
       });
       csv.pipe(res);
       const cursor = RatingModel.find(ratingMatch(user, parsed.data)).sort({ createdAt: 1 }).lean<Rating[]>().cursor();
       for await (const r of cursor as AsyncIterable<Rating>) {
         const local = new Date(r.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-        csv.write([local, windows.get(String(r.window)), depts.get(String(r.department)), r.staff ? staff.get(String(r.staff)) : '', LEVEL_ZH[r.level], r.tags.join('|'), r.comment, r.caseNumber ?? '']);
+        csv.write([
+          local,
+          windows.get(String(r.window)),
+          depts.get(String(r.department)),
+          r.staff ? staff.get(String(r.staff)) : '',
+          LEVEL_ZH[r.level],
+          r.tags.join('|'),
+          r.comment,
+          r.caseNumber ?? '',
+        ]);
       }
       csv.end();
-      await recordAudit({ user, action: 'exportRatings', targetType: 'Rating', ok: true, args: parsed.data, requestId: String(req.id) }, logger);
+      await recordAudit(
+        {
+          user,
+          action: 'exportRatings',
+          targetType: 'Rating',
+          ok: true,
+          args: parsed.data,
+          requestId: requestIdOf(req),
+        },
+        logger,
+      );
     } catch (err) {
-      if (res.headersSent) res.destroy(err as Error); // mid-stream: the client sees a cut download
+      if (res.headersSent)
+        res.destroy(err as Error); // mid-stream: the client sees a cut download
       else next(err);
     }
   });
   return router;
 }
-

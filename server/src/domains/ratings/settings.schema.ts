@@ -11,7 +11,11 @@ const TagOut = builder.objectRef<Tag>('RatingTagSetting').implement({
 });
 
 const TagIn = builder.inputType('RatingTagInput', {
-  fields: (t) => ({ code: t.string({ required: true }), zh: t.string({ required: true }), en: t.string({ required: true }) }),
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    zh: t.string({ required: true }),
+    en: t.string({ required: true }),
+  }),
 });
 
 const NUMBERS = [
@@ -58,7 +62,7 @@ builder.mutationField('updateRatingSettings', (t) =>
     args: { input: t.arg({ type: SettingsIn, required: true, validate: z.record(z.string(), z.unknown()) }) },
     resolve: (_, { input }, ctx) => {
       const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-      return ratingSettings.update(patch as Partial<RatingSettings>, requireUser(ctx.user).id);
+      return ratingSettings.update(patch, requireUser(ctx.user).id);
     },
   }),
 );

@@ -91,7 +91,11 @@ const RatingStats = builder.objectRef<Parent>('RatingStats').implement({
       args: { interval: t.arg({ type: IntervalEnum, required: true }) },
       resolve: (p, a) => stats.trend(p.user, p.filter, a.interval),
     }),
-    heatmap: t.field({ type: [HeatCell], description: 'Weekday × hour', resolve: (p) => stats.heatmap(p.user, p.filter) }),
+    heatmap: t.field({
+      type: [HeatCell],
+      description: 'Weekday × hour',
+      resolve: (p) => stats.heatmap(p.user, p.filter),
+    }),
     ranking: t.field({
       type: [RankRow],
       args: {
@@ -99,7 +103,8 @@ const RatingStats = builder.objectRef<Parent>('RatingStats').implement({
         minRatings: t.arg.int({ required: true, defaultValue: 1, validate: z.number().int().min(1).max(10_000) }),
         limit: t.arg.int({ required: true, defaultValue: 50, validate: z.number().int().min(1).max(500) }),
       },
-      resolve: async (p, a) => (await stats.ranking(p.user, p.filter, a.by, a.minRatings)).slice(0, a.limit).map((r) => ({ ...r, by: a.by })),
+      resolve: async (p, a) =>
+        (await stats.ranking(p.user, p.filter, a.by, a.minRatings)).slice(0, a.limit).map((r) => ({ ...r, by: a.by })),
     }),
   }),
 });

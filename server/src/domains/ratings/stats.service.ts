@@ -46,7 +46,11 @@ interface Counts {
   good: number;
   bad: number;
 }
-const withRates = <T extends Counts>(c: T) => ({ ...c, goodRate: rate(c.good, c.total), badRate: rate(c.bad, c.total) });
+const withRates = <T extends Counts>(c: T) => ({
+  ...c,
+  goodRate: rate(c.good, c.total),
+  badRate: rate(c.bad, c.total),
+});
 
 export async function summary(user: SessionUser | null, f: StatsFilter) {
   const rows = await RatingModel.aggregate<{ _id: string; n: number }>([
@@ -54,11 +58,16 @@ export async function summary(user: SessionUser | null, f: StatsFilter) {
     { $group: { _id: '$level', n: { $sum: 1 } } },
   ]);
   const byLevel = RATING_LEVELS.map((level) => ({ level, count: rows.find((r) => r._id === level)?.n ?? 0 }));
-  const count = (...levels: string[]) => byLevel.filter((l) => levels.includes(l.level)).reduce((n, l) => n + l.count, 0);
+  const count = (...levels: string[]) =>
+    byLevel.filter((l) => levels.includes(l.level)).reduce((n, l) => n + l.count, 0);
   const total = count(...RATING_LEVELS);
   return {
     byLevel,
-    ...withRates({ total, good: count('VERY_SATISFIED', 'SATISFIED'), bad: count('DISSATISFIED', 'VERY_DISSATISFIED') }),
+    ...withRates({
+      total,
+      good: count('VERY_SATISFIED', 'SATISFIED'),
+      bad: count('DISSATISFIED', 'VERY_DISSATISFIED'),
+    }),
     followUps: await followUpSummary(user, f),
   };
 }
@@ -69,7 +78,13 @@ export async function followUpSummary(user: SessionUser | null, f: StatsFilter) 
     ratedAt: trusted({ $gte: startOfLocalDay(f.from), $lte: endOfLocalDay(f.to) }),
     ...scope(user, f),
   };
-  const [row] = await FollowUpModel.aggregate<{ total: number; excluded: number; closed: number; onTime: number; overdue: number }>([
+  const [row] = await FollowUpModel.aggregate<{
+    total: number;
+    excluded: number;
+    closed: number;
+    onTime: number;
+    overdue: number;
+  }>([
     { $match: match },
     {
       $group: {
@@ -79,7 +94,13 @@ export async function followUpSummary(user: SessionUser | null, f: StatsFilter) 
         closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } },
         onTime: { $sum: { $cond: [{ $and: [{ $eq: ['$state', 'CLOSED'] }, { $eq: ['$onTime', true] }] }, 1, 0] } },
         overdue: {
-          $sum: { $cond: [{ $and: [{ $not: [{ $in: ['$state', ['CLOSED', 'EXCLUDED']] }] }, { $lt: ['$dueAt', new Date()] }] }, 1, 0] },
+          $sum: {
+            $cond: [
+              { $and: [{ $not: [{ $in: ['$state', ['CLOSED', 'EXCLUDED']] }] }, { $lt: ['$dueAt', new Date()] }] },
+              1,
+              0,
+            ],
+          },
         },
       },
     },
@@ -106,7 +127,9 @@ export async function heatmap(user: SessionUser | null, f: StatsFilter) {
     { $match: ratingMatch(user, f) },
     { $group: { _id: { weekday: '$weekday', hour: '$hour' }, ...COUNTS } },
   ]);
-  return rows.map((r) => withRates({ weekday: r._id.weekday, hour: r._id.hour, total: r.total, good: r.good, bad: r.bad }));
+  return rows.map((r) =>
+    withRates({ weekday: r._id.weekday, hour: r._id.hour, total: r.total, good: r.good, bad: r.bad }),
+  );
 }
 
 export type RankBy = 'WINDOW' | 'DEPARTMENT' | 'STAFF';

@@ -52,7 +52,8 @@ async function claimCase(caseNumber: string, clientKey: string) {
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const owner = await RatedCaseModel.findById(caseNumber).lean<{ clientKey: string }>();
-    if (owner?.clientKey !== clientKey) throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
+    if (owner?.clientKey !== clientKey)
+      throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
   }
 }
 
@@ -117,11 +118,15 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     await releaseTicket(input.ticket, input.clientKey);
     throw err;
   };
-  if (perIp > s.ipLimitPerHour) await refuse(new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later'));
+  if (perIp > s.ipLimitPerHour)
+    await refuse(new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later'));
   const windowId = String(ticket.window);
   const stamps = await readStamps(ctx);
   const wait = cooldownLeft(stamps, windowId, s.cooldownMinutes);
-  if (wait > 0) await refuse(new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait }));
+  if (wait > 0)
+    await refuse(
+      new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait }),
+    );
   if (input.caseNumber) await claimCase(input.caseNumber, input.clientKey).catch(refuse);
 
   const burst = perWindow >= s.burstCount;

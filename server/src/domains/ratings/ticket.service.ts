@@ -56,7 +56,10 @@ export const ticketWindow = (token: string) => token.split('.')[0]!.slice(0, 24)
  * Spends the ticket for this submission, atomically. Spending it again with the same clientKey
  * passes and says so (`resend`): a lost answer never strands a citizen's rating.
  */
-export async function spendTicket(token: string, clientKey: string): Promise<{ ticket: RatingTicket; resend: boolean }> {
+export async function spendTicket(
+  token: string,
+  clientKey: string,
+): Promise<{ ticket: RatingTicket; resend: boolean }> {
   const id = sha256(token);
   const now = new Date();
   const before = await RatingTicketModel.findOneAndUpdate(

@@ -37,7 +37,11 @@ ServiceItemRef.implement({
 
 const ServiceItemPage = pageType<ServiceItem>('ServiceItemPage', ServiceItemRef);
 
-const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2 to 20 letters, digits or -');
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,20}$/, '2 to 20 letters, digits or -');
 const days = z.number().int().min(0).max(365);
 
 const fields = {

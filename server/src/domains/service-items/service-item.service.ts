@@ -69,10 +69,14 @@ export async function updateItem(user: SessionUser, id: string, changes: Partial
   if (departmentId) await checkDepartment(user, departmentId);
   checkLimits(changes.legalDays ?? item.legalDays, changes.promisedDays ?? item.promisedDays);
   const doc = await uniqueOr(
-    ServiceItemModel.findByIdAndUpdate(id, { ...rest, ...(departmentId ? { department: departmentId } : {}) }, {
-      new: true,
-      runValidators: true,
-    }).lean<ServiceItem>(),
+    ServiceItemModel.findByIdAndUpdate(
+      id,
+      { ...rest, ...(departmentId ? { department: departmentId } : {}) },
+      {
+        new: true,
+        runValidators: true,
+      },
+    ).lean<ServiceItem>(),
     'Service item',
   );
   if (!doc) throw notFound('Service item');

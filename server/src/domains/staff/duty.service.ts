@@ -74,9 +74,19 @@ export async function assignDuty(
 }
 
 /** One window has one person on duty at a time, and one person sits at one window at a time. */
-async function assertNoClash(window: Types.ObjectId, staff: Types.ObjectId, from: Date, to: Date | null, except?: Types.ObjectId) {
+async function assertNoClash(
+  window: Types.ObjectId,
+  staff: Types.ObjectId,
+  from: Date,
+  to: Date | null,
+  except?: Types.ObjectId,
+) {
   const clash = await DutyModel.findOne({
-    $and: [{ $or: [{ window }, { staff }] }, overlapping(from, to), ...(except ? [{ _id: trusted({ $ne: except }) }] : [])],
+    $and: [
+      { $or: [{ window }, { staff }] },
+      overlapping(from, to),
+      ...(except ? [{ _id: trusted({ $ne: except }) }] : []),
+    ],
   }).lean<Duty>();
   if (clash) {
     const who = String(clash.window) === String(window) ? 'window' : 'staff member';

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
-import type { Logger } from '../../lib/logger.js';
+import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { removeFile, storeImage } from '../files/file-store.js';
@@ -31,7 +31,18 @@ export function staffRouter(logger: Logger) {
       );
       await StaffModel.updateOne({ _id: staff._id }, { photo: file.id });
       await removeFile(staff.photo ? String(staff.photo) : null);
-      await recordAudit({ user, action: 'setStaffPhoto', targetType: 'Staff', targetId: String(staff._id), ok: true, args: { size: file.size }, requestId: String(req.id) }, logger);
+      await recordAudit(
+        {
+          user,
+          action: 'setStaffPhoto',
+          targetType: 'Staff',
+          targetId: String(staff._id),
+          ok: true,
+          args: { size: file.size },
+          requestId: requestIdOf(req),
+        },
+        logger,
+      );
       res.json({ photoUrl: `/files/${file.id}` });
     } catch (err) {
       next(err);
@@ -45,7 +56,17 @@ export function staffRouter(logger: Logger) {
       if (!staff.photo) throw notFound('Photo');
       await StaffModel.updateOne({ _id: staff._id }, { photo: null });
       await removeFile(String(staff.photo));
-      await recordAudit({ user, action: 'removeStaffPhoto', targetType: 'Staff', targetId: String(staff._id), ok: true, requestId: String(req.id) }, logger);
+      await recordAudit(
+        {
+          user,
+          action: 'removeStaffPhoto',
+          targetType: 'Staff',
+          targetId: String(staff._id),
+          ok: true,
+          requestId: requestIdOf(req),
+        },
+        logger,
+      );
       res.json({ photoUrl: null });
     } catch (err) {
       next(err);

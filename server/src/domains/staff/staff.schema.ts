@@ -29,7 +29,11 @@ StaffRef.implement({
 
 const StaffPage = pageType<Staff>('StaffPage', StaffRef);
 
-const staffNo = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2 to 20 letters, digits or -');
+const staffNo = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,20}$/, '2 to 20 letters, digits or -');
 
 const fields = { staffNo, name: text(20), departmentId: objectId };
 

@@ -57,19 +57,19 @@ export async function createStaff(user: SessionUser, input: StaffInput) {
   return doc.toObject<Staff>();
 }
 
-export async function updateStaff(
-  user: SessionUser,
-  id: string,
-  changes: Partial<StaffInput> & { active?: boolean },
-) {
+export async function updateStaff(user: SessionUser, id: string, changes: Partial<StaffInput> & { active?: boolean }) {
   await getStaff(user, id);
   const { departmentId, ...plain } = changes;
   if (departmentId) await checkDepartment(user, departmentId);
   const doc = await uniqueOr(
-    StaffModel.findByIdAndUpdate(id, { ...plain, ...(departmentId ? { department: departmentId } : {}) }, {
-      new: true,
-      runValidators: true,
-    }).lean<Staff>(),
+    StaffModel.findByIdAndUpdate(
+      id,
+      { ...plain, ...(departmentId ? { department: departmentId } : {}) },
+      {
+        new: true,
+        runValidators: true,
+      },
+    ).lean<Staff>(),
     'Staff member',
   );
   if (!doc) throw notFound('Staff member');

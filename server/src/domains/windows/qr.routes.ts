@@ -24,13 +24,14 @@ export function qrRouter(config: Config) {
 
   router.get('/api/windows/:id/qr.:format', async (req, res, next) => {
     try {
-      const { id, format } = req.params as { id: string; format: string };
+      const { id, format } = req.params;
       if (!Types.ObjectId.isValid(id) || !['png', 'svg'].includes(format)) throw notFound('QR code');
       const win = await getWindow(res.locals.user as SessionUser, id);
       const url = qrUrl(config, win.code, win.qrVersion);
       res.setHeader('content-disposition', `attachment; filename="window-${win.code}.${format}"`);
       res.setHeader('cache-control', 'no-store');
-      if (format === 'png') res.type('png').send(await QRCode.toBuffer(url, { width: 800, margin: 2, errorCorrectionLevel: 'M' }));
+      if (format === 'png')
+        res.type('png').send(await QRCode.toBuffer(url, { width: 800, margin: 2, errorCorrectionLevel: 'M' }));
       else res.type('svg').send(await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }));
     } catch (err) {
       next(err);
@@ -42,17 +43,25 @@ export function qrRouter(config: Config) {
       const user = res.locals.user as SessionUser;
       const { windowId, departmentId } = req.query;
       const pick = typeof windowId === 'string' ? windowId : typeof departmentId === 'string' ? departmentId : '';
-      if (!Types.ObjectId.isValid(pick)) throw validationFailed([{ path: 'windowId', message: 'give windowId or departmentId' }]);
-      const filter = typeof windowId === 'string' ? { _id: new Types.ObjectId(windowId) } : { department: new Types.ObjectId(pick) };
+      if (!Types.ObjectId.isValid(pick))
+        throw validationFailed([{ path: 'windowId', message: 'give windowId or departmentId' }]);
+      const filter =
+        typeof windowId === 'string' ? { _id: new Types.ObjectId(windowId) } : { department: new Types.ObjectId(pick) };
       const windows = await WindowModel.find({ ...filter, ...departmentFilter(user), active: true })
         .sort({ zone: 1, number: 1 })
         .lean<Window[]>();
       if (!windows.length) throw notFound('Window');
-      const depts = await DepartmentModel.find({ _id: trusted({ $in: windows.map((w) => w.department) }) }).lean<Department[]>();
+      const depts = await DepartmentModel.find({ _id: trusted({ $in: windows.map((w) => w.department) }) }).lean<
+        Department[]
+      >();
       const deptName = new Map(depts.map((d) => [String(d._id), d.name]));
       const cards = await Promise.all(
         windows.map(async (w) => {
-          const svg = await QRCode.toString(qrUrl(config, w.code, w.qrVersion), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+          const svg = await QRCode.toString(qrUrl(config, w.code, w.qrVersion), {
+            type: 'svg',
+            margin: 1,
+            errorCorrectionLevel: 'M',
+          });
           return `<section class="card"><div class="code">${escapeHtml(w.code)}</div><div class="name">${escapeHtml(w.name)}</div>
 <div class="dept">${escapeHtml(deptName.get(String(w.department)) ?? '')}</div><div class="qr">${svg}</div>
 <div class="cta">扫码评价 <span>Scan to rate</span></div><div class="foot">一次一评 · 评价匿名 · One visit, one rating, anonymous</div></section>`;

@@ -37,8 +37,16 @@ WindowRef.implement({
 
 const WindowPage = pageType<Window>('WindowPage', WindowRef);
 
-const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,16}$/, '2 to 16 letters, digits or -');
-const zone = z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}$/, 'one or two letters');
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,16}$/, '2 to 16 letters, digits or -');
+const zone = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}$/, 'one or two letters');
 const number = z.number().int().min(1).max(999);
 const itemIds = z.array(objectId).max(200);
 
@@ -82,14 +90,20 @@ builder.queryFields((t) => ({
     description: 'Windows by zone and number; a liaison gets only its own department',
     authScopes: { roles: ALL_STAFF },
     args: filterArgs(t.arg),
-    resolve: (_, a, ctx) => service.listWindows(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
+    resolve: (_, a, ctx) =>
+      service.listWindows(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
   }),
   windowPage: t.field({
     type: WindowPage,
     authScopes: { roles: ALL_STAFF },
     args: { ...filterArgs(t.arg), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) =>
-      service.pageWindows(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }, a.page, a.pageSize),
+      service.pageWindows(
+        ctx.user,
+        { ...a, departmentId: a.departmentId && String(a.departmentId) },
+        a.page,
+        a.pageSize,
+      ),
   }),
   window: t.field({
     type: WindowRef,

@@ -59,7 +59,9 @@ async function checkItems(departmentId: string, ids: string[] | null | undefined
   const unique = [...new Set(ids)];
   const found = await ServiceItemModel.countDocuments({ _id: trusted({ $in: unique }), department: departmentId });
   if (found !== unique.length) {
-    throw validationFailed([{ path: 'serviceItemIds', message: "not all are service items of the window's department" }]);
+    throw validationFailed([
+      { path: 'serviceItemIds', message: "not all are service items of the window's department" },
+    ]);
   }
   return unique.map((id) => new Types.ObjectId(id));
 }

@@ -14,7 +14,11 @@ export function useAct(reload: () => unknown) {
 
   async function act(action: () => Promise<unknown>, confirm?: string) {
     if (confirm) {
-      const ok = await ElMessageBox.confirm(confirm, { type: 'warning', confirmButtonText: t('action.confirm'), cancelButtonText: t('action.cancel') }).catch(() => false);
+      const ok = await ElMessageBox.confirm(confirm, {
+        type: 'warning',
+        confirmButtonText: t('action.confirm'),
+        cancelButtonText: t('action.cancel'),
+      }).catch(() => false);
       if (!ok) return false;
     }
     busy.value = true;

@@ -4,7 +4,9 @@ import { useI18n } from 'vue-i18n';
 export function useFormat() {
   const { locale } = useI18n();
   const fmt = (options: Intl.DateTimeFormatOptions) => (value: string | Date | null | undefined) =>
-    value ? new Intl.DateTimeFormat(locale.value, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(value)) : '';
+    value
+      ? new Intl.DateTimeFormat(locale.value, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(value))
+      : '';
   return {
     dateTime: fmt({ dateStyle: 'medium', timeStyle: 'short' }),
     date: fmt({ dateStyle: 'medium' }),

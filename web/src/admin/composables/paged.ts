@@ -25,7 +25,7 @@ export function usePaged<T, F extends object>(
   async function reload() {
     loading.value = true;
     try {
-      const result = await fetch({ ...filters } as F, page.value, pageSize.value);
+      const result = await fetch({ ...filters }, page.value, pageSize.value);
       items.value = result.items;
       total.value = result.total;
     } catch (err) {

@@ -4,7 +4,22 @@ import { request } from '@/graphql/client';
 import { graphql } from '@/graphql/graphql';
 
 // Ratings store reason tags as codes (ATTITUDE); people read their labels, from the settings.
-const Tags = graphql(`query RatingTagLabels { ratingSettings { negativeTags { code zh en } positiveTags { code zh en } } }`);
+const Tags = graphql(`
+  query RatingTagLabels {
+    ratingSettings {
+      negativeTags {
+        code
+        zh
+        en
+      }
+      positiveTags {
+        code
+        zh
+        en
+      }
+    }
+  }
+`);
 const labels = ref(new Map<string, { zh: string; en: string }>());
 let loading: Promise<void> | null = null;
 
@@ -12,7 +27,9 @@ export function useTagLabels() {
   const { locale } = useI18n();
   loading ??= request(Tags).then(
     (d) => {
-      labels.value = new Map([...d.ratingSettings.negativeTags, ...d.ratingSettings.positiveTags].map((t) => [t.code, t]));
+      labels.value = new Map(
+        [...d.ratingSettings.negativeTags, ...d.ratingSettings.positiveTags].map((t) => [t.code, t]),
+      );
     },
     () => {
       loading = null; // try again next time

@@ -16,7 +16,7 @@ export async function uploadTable(url: string, file: Blob): Promise<ImportReport
     headers: { 'x-wfp-csrf': '1', 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
-  const body = await res.json();
-  if (res.ok || res.status === 422) return body as ImportReport;
-  throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`);
+  const body = (await res.json()) as ImportReport & { errors?: Array<{ message?: string }> };
+  if (res.ok || res.status === 422) return body;
+  throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
 }

@@ -70,7 +70,12 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: AdminLayout,
     children: [
-      { path: '', name: 'home', component: () => import('../pages/home/HomeView.vue'), meta: { title: 'menu.home', menu: { icon: House } } },
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../pages/home/HomeView.vue'),
+        meta: { title: 'menu.home', menu: { icon: House } },
+      },
       {
         path: 'ratings',
         name: 'ratings',
@@ -99,7 +104,11 @@ export const routes: RouteRecordRaw[] = [
         path: 'complaints/dashboard',
         name: 'complaint-dashboard',
         component: () => import('../pages/complaints/DashboardView.vue'),
-        meta: { title: 'menu.complaintDashboard', roles: COMPLAINTS, menu: { group: 'complaints', icon: DataAnalysis } },
+        meta: {
+          title: 'menu.complaintDashboard',
+          roles: COMPLAINTS,
+          menu: { group: 'complaints', icon: DataAnalysis },
+        },
       },
       {
         path: 'complaints/:id([a-f0-9]{24})',

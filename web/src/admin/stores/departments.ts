@@ -3,7 +3,17 @@ import { ref } from 'vue';
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf } from '@/graphql/graphql';
 
-const DepartmentOptions = graphql(`query DepartmentOptions { departments { id code name shortName active } }`);
+const DepartmentOptions = graphql(`
+  query DepartmentOptions {
+    departments {
+      id
+      code
+      name
+      shortName
+      active
+    }
+  }
+`);
 export type DepartmentOption = ResultOf<typeof DepartmentOptions>['departments'][number];
 
 /** Departments for pickers and labels, loaded once and refreshed after edits. */

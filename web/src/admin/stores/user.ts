@@ -4,14 +4,45 @@ import { request } from '@/graphql/client';
 import { graphql, type ResultOf } from '@/graphql/graphql';
 
 const MeFields = graphql(`
-  fragment MeFields on Me { id username displayName role department { id name shortName } }
+  fragment MeFields on Me {
+    id
+    username
+    displayName
+    role
+    department {
+      id
+      name
+      shortName
+    }
+  }
 `);
-const MeQuery = graphql(`query Me { me { ...MeFields } }`, [MeFields]);
-const LoginMutation = graphql(
-  `mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { user { ...MeFields } } }`,
+const MeQuery = graphql(
+  `
+    query Me {
+      me {
+        ...MeFields
+      }
+    }
+  `,
   [MeFields],
 );
-const LogoutMutation = graphql(`mutation Logout { logout }`);
+const LoginMutation = graphql(
+  `
+    mutation Login($username: String!, $password: String!) {
+      login(username: $username, password: $password) {
+        user {
+          ...MeFields
+        }
+      }
+    }
+  `,
+  [MeFields],
+);
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
 
 export type Me = ResultOf<typeof MeFields>;
 export type Role = Me['role'];

@@ -10,6 +10,11 @@ export function caseCells(f: Frame) {
     CaseRecordModel,
     [{ $match: { $or: [inside(f.previous), inside(f.current)] } }],
     { department: '$department', window: '$window', staff: null, current: { $gte: ['$periodFrom', f.current.from] } },
-    { accepted: { $sum: '$accepted' }, completed: { $sum: '$completed' }, casesOnTime: { $sum: '$onTime' }, overdue: { $sum: '$overdue' } },
+    {
+      accepted: { $sum: '$accepted' },
+      completed: { $sum: '$completed' },
+      casesOnTime: { $sum: '$onTime' },
+      overdue: { $sum: '$overdue' },
+    },
   );
 }

@@ -2,10 +2,25 @@
 // Every source adds its counts; rates are derived from the counts at the end.
 
 export const COUNT_KEYS = [
-  'ratings', 'good', 'bad', 'followUps', 'followUpsClosed', 'followUpsOnTime', 'followUpsLate',
-  'complaints', 'upheld', 'repliesDue', 'repliedOnTime',
-  'violations', 'points', 'observations', 'present',
-  'accepted', 'completed', 'casesOnTime', 'overdue',
+  'ratings',
+  'good',
+  'bad',
+  'followUps',
+  'followUpsClosed',
+  'followUpsOnTime',
+  'followUpsLate',
+  'complaints',
+  'upheld',
+  'repliesDue',
+  'repliedOnTime',
+  'violations',
+  'points',
+  'observations',
+  'present',
+  'accepted',
+  'completed',
+  'casesOnTime',
+  'overdue',
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type Counts = Record<CountKey, number>;

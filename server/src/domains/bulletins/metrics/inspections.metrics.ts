@@ -1,4 +1,5 @@
 import { endOfLocalDay, startOfLocalDay } from '../../calendar/calendar.service.js';
+import { idText } from '../../../lib/ids.js';
 import { patrolPipeline } from '../../inspections/attendance.service.js';
 import { FindingModel } from '../../inspections/finding.model.js';
 import { ViolationModel } from '../../inspections/violation.model.js';
@@ -23,14 +24,22 @@ export function violationCells(f: Frame) {
  * away with a stated reason, out of every time a submitted round saw the person.
  */
 export async function attendanceCells(f: Frame): Promise<Cell[]> {
-  const key = { department: '$department', window: '$window', staff: '$marks.staff', current: isCurrent(f, '$observedAt') };
-  const rows = await FindingModel.aggregate<{ _id: Record<string, unknown>; observations: number; onPost: number; excused: number }>(
-    patrolPipeline({ submitted: true, observedAt: span(f) }, key),
-  );
+  const key = {
+    department: '$department',
+    window: '$window',
+    staff: '$marks.staff',
+    current: isCurrent(f, '$observedAt'),
+  };
+  const rows = await FindingModel.aggregate<{
+    _id: Record<string, unknown>;
+    observations: number;
+    onPost: number;
+    excused: number;
+  }>(patrolPipeline({ submitted: true, observedAt: span(f) }, key));
   return rows.map(({ _id, observations, onPost, excused }) => ({
     department: String(_id.department),
     window: String(_id.window),
-    staff: _id.staff ? String(_id.staff) : null,
+    staff: idText(_id.staff),
     current: _id.current === true,
     counts: { observations, present: onPost + excused },
   }));

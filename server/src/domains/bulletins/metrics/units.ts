@@ -37,7 +37,10 @@ export interface TrendCell {
 
 async function registry() {
   const [departments, windows, staff] = await Promise.all([
-    DepartmentModel.find().select({ name: 1, shortName: 1, sortOrder: 1, code: 1, active: 1 }).sort({ sortOrder: 1, code: 1 }).lean(),
+    DepartmentModel.find()
+      .select({ name: 1, shortName: 1, sortOrder: 1, code: 1, active: 1 })
+      .sort({ sortOrder: 1, code: 1 })
+      .lean(),
     WindowModel.find().select({ code: 1, name: 1, department: 1, active: 1 }).sort({ code: 1 }).lean(),
     StaffModel.find().select({ staffNo: 1, name: 1, department: 1 }).sort({ staffNo: 1 }).lean(),
   ]);
@@ -59,7 +62,14 @@ function rollUp(cells: Cell[], key: (c: Cell) => string | null) {
 
 export async function collectUnits(frame: Frame, now: Date) {
   const [sources, reg] = await Promise.all([
-    Promise.all([ratingCells(frame), followUpCells(frame, now), complaintCells(frame, now), violationCells(frame), attendanceCells(frame), caseCells(frame)]),
+    Promise.all([
+      ratingCells(frame),
+      followUpCells(frame, now),
+      complaintCells(frame, now),
+      violationCells(frame),
+      attendanceCells(frame),
+      caseCells(frame),
+    ]),
     registry(),
   ]);
   const cells = sources.flat();
@@ -67,26 +77,50 @@ export async function collectUnits(frame: Frame, now: Date) {
   const empty = () => ({ current: zeroCounts(), previous: zeroCounts() });
   const base = (departmentId: string) => {
     const d = depts.get(departmentId);
-    return { departmentId, departmentName: d?.name ?? '', departmentShort: d?.shortName ?? '', windowCode: null, windowName: null, staffName: null, staffNo: null };
+    return {
+      departmentId,
+      departmentName: d?.name ?? '',
+      departmentShort: d?.shortName ?? '',
+      windowCode: null,
+      windowName: null,
+      staffName: null,
+      staffNo: null,
+    };
   };
 
   const byDept = rollUp(cells, (c) => c.department);
   const departments: Unit[] = reg.departments
     .filter((d) => d.active || byDept.has(String(d._id)))
-    .map((d) => ({ level: 'DEPARTMENT', id: String(d._id), ...base(String(d._id)), ...(byDept.get(String(d._id)) ?? empty()) }));
+    .map((d) => ({
+      level: 'DEPARTMENT',
+      id: String(d._id),
+      ...base(String(d._id)),
+      ...(byDept.get(String(d._id)) ?? empty()),
+    }));
 
   const byWindow = rollUp(cells, (c) => c.window);
   const windows: Unit[] = reg.windows
     .filter((w) => w.active || byWindow.has(String(w._id)))
     .map((w) => ({
-      level: 'WINDOW', id: String(w._id), ...base(String(w.department)), windowCode: w.code, windowName: w.name,
+      level: 'WINDOW',
+      id: String(w._id),
+      ...base(String(w.department)),
+      windowCode: w.code,
+      windowName: w.name,
       ...(byWindow.get(String(w._id)) ?? empty()),
     }));
 
   const byStaff = rollUp(cells, (c) => c.staff);
   const staff: Unit[] = reg.staff
     .filter((s) => byStaff.has(String(s._id)))
-    .map((s) => ({ level: 'STAFF', id: String(s._id), ...base(String(s.department)), staffName: s.name, staffNo: s.staffNo, ...byStaff.get(String(s._id))! }));
+    .map((s) => ({
+      level: 'STAFF',
+      id: String(s._id),
+      ...base(String(s.department)),
+      staffName: s.name,
+      staffNo: s.staffNo,
+      ...byStaff.get(String(s._id))!,
+    }));
 
   const trend = new Map<string, TrendCell>();
   for (const c of cells) {

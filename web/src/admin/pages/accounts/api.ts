@@ -5,13 +5,40 @@ const Users = graphql(`
   query Users($search: String, $role: Role, $active: Boolean, $page: Int!, $pageSize: Int!) {
     users(search: $search, role: $role, active: $active, page: $page, pageSize: $pageSize) {
       total
-      items { id username displayName role active lastLoginAt department { id shortName } }
+      items {
+        id
+        username
+        displayName
+        role
+        active
+        lastLoginAt
+        department {
+          id
+          shortName
+        }
+      }
     }
   }
 `);
-const Create = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }`);
-const Update = graphql(`mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`);
-const Reset = graphql(`mutation ResetUserPassword($id: ID!, $password: String!) { resetUserPassword(id: $id, password: $password) }`);
+const Create = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+    }
+  }
+`);
+const Update = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const Reset = graphql(`
+  mutation ResetUserPassword($id: ID!, $password: String!) {
+    resetUserPassword(id: $id, password: $password)
+  }
+`);
 
 export type UserFilters = Omit<VariablesOf<typeof Users>, 'page' | 'pageSize'>;
 export type UserRow = ResultOf<typeof Users>['users']['items'][number];

@@ -18,7 +18,13 @@ export function defaultPeriod(today = centerDate()): PeriodForm {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const current = Math.ceil(m / 2);
   const [year, bimonth] = current === 1 ? [y - 1, 6] : [y, current - 1];
-  return { kind: 'BIMONTH', year, bimonth, half: m <= 6 ? 1 : 2, range: [`${y}-${String(m).padStart(2, '0')}-01`, today] };
+  return {
+    kind: 'BIMONTH',
+    year,
+    bimonth,
+    half: m <= 6 ? 1 : 2,
+    range: [`${y}-${String(m).padStart(2, '0')}-01`, today],
+  };
 }
 
 export function periodInput(f: PeriodForm) {

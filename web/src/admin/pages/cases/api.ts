@@ -6,19 +6,70 @@ const Page = graphql(`
   query CaseRecordPage($filter: CaseFilter, $page: Int!, $pageSize: Int!) {
     caseRecordPage(filter: $filter, page: $page, pageSize: $pageSize) {
       total
-      items { id periodFrom periodTo accepted completed onTime overdue source updatedAt department { id shortName } window { id code } serviceItem { id code name } }
+      items {
+        id
+        periodFrom
+        periodTo
+        accepted
+        completed
+        onTime
+        overdue
+        source
+        updatedAt
+        department {
+          id
+          shortName
+        }
+        window {
+          id
+          code
+        }
+        serviceItem {
+          id
+          code
+          name
+        }
+      }
     }
-    caseTotals(filter: $filter) { records accepted completed onTime overdue }
+    caseTotals(filter: $filter) {
+      records
+      accepted
+      completed
+      onTime
+      overdue
+    }
   }
 `);
 const Options = graphql(`
   query CaseOptions($departmentId: ID!) {
-    serviceItems(departmentId: $departmentId, active: true, pageSize: 100) { items { id code name } }
-    windowPage(departmentId: $departmentId, active: true, pageSize: 100) { items { id code name } }
+    serviceItems(departmentId: $departmentId, active: true, pageSize: 100) {
+      items {
+        id
+        code
+        name
+      }
+    }
+    windowPage(departmentId: $departmentId, active: true, pageSize: 100) {
+      items {
+        id
+        code
+        name
+      }
+    }
   }
 `);
-const Save = graphql(`mutation SaveCaseRecord($input: CaseRecordInput!) { saveCaseRecord(input: $input) { id } }`);
-const Delete = graphql(`mutation DeleteCaseRecord($id: ID!) { deleteCaseRecord(id: $id) }`);
+const Save = graphql(`
+  mutation SaveCaseRecord($input: CaseRecordInput!) {
+    saveCaseRecord(input: $input) {
+      id
+    }
+  }
+`);
+const Delete = graphql(`
+  mutation DeleteCaseRecord($id: ID!) {
+    deleteCaseRecord(id: $id)
+  }
+`);
 
 export type CaseFilters = NonNullable<VariablesOf<typeof Page>['filter']>;
 export type CaseRow = ResultOf<typeof Page>['caseRecordPage']['items'][number];

@@ -3,27 +3,85 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Fields = graphql(`
   fragment FollowUpFields on FollowUp {
-    id state dueAt overdue onTime ratedAt closedAt allowedActions
-    finding responsible action callbackOutcome callbackNote appealReason decisionReason
-    window { code name }
-    department { shortName }
-    staff { name staffNo }
-    rating { level tags comment caseNumber callbackPhone createdAt }
-    timeline { at byName action from to note }
+    id
+    state
+    dueAt
+    overdue
+    onTime
+    ratedAt
+    closedAt
+    allowedActions
+    finding
+    responsible
+    action
+    callbackOutcome
+    callbackNote
+    appealReason
+    decisionReason
+    window {
+      code
+      name
+    }
+    department {
+      shortName
+    }
+    staff {
+      name
+      staffNo
+    }
+    rating {
+      level
+      tags
+      comment
+      caseNumber
+      callbackPhone
+      createdAt
+    }
+    timeline {
+      at
+      byName
+      action
+      from
+      to
+      note
+    }
   }
 `);
 const Page = graphql(
-  `query FollowUps($state: FollowUpState, $departmentId: ID, $overdue: Boolean, $unfinished: Boolean, $page: Int!, $pageSize: Int!) {
-    followUps(state: $state, departmentId: $departmentId, overdue: $overdue, unfinished: $unfinished, page: $page, pageSize: $pageSize) {
-      total items { ...FollowUpFields }
+  `
+    query FollowUps(
+      $state: FollowUpState
+      $departmentId: ID
+      $overdue: Boolean
+      $unfinished: Boolean
+      $page: Int!
+      $pageSize: Int!
+    ) {
+      followUps(
+        state: $state
+        departmentId: $departmentId
+        overdue: $overdue
+        unfinished: $unfinished
+        page: $page
+        pageSize: $pageSize
+      ) {
+        total
+        items {
+          ...FollowUpFields
+        }
+      }
     }
-  }`,
+  `,
   [Fields],
 );
 const Advance = graphql(
-  `mutation AdvanceFollowUp($id: ID!, $action: FollowUpAction!, $input: FollowUpStepInput) {
-    advanceFollowUp(id: $id, action: $action, input: $input) { ...FollowUpFields }
-  }`,
+  `
+    mutation AdvanceFollowUp($id: ID!, $action: FollowUpAction!, $input: FollowUpStepInput) {
+      advanceFollowUp(id: $id, action: $action, input: $input) {
+        ...FollowUpFields
+      }
+    }
+  `,
   [Fields],
 );
 

@@ -5,30 +5,137 @@ const Page = graphql(`
   query NoticePage($status: NoticeStatus, $page: Int!, $pageSize: Int!) {
     noticePage(status: $status, page: $page, pageSize: $pageSize) {
       total
-      items { id number title periodFrom periodTo status createdAt publishedAt departments { id shortName } receipts { acknowledgedAt appeal { decision } } }
+      items {
+        id
+        number
+        title
+        periodFrom
+        periodTo
+        status
+        createdAt
+        publishedAt
+        departments {
+          id
+          shortName
+        }
+        receipts {
+          acknowledgedAt
+          appeal {
+            decision
+          }
+        }
+      }
     }
   }
 `);
 const Notice = graphql(`
   query Notice($id: ID!) {
     notice(id: $id) {
-      id number title body periodFrom periodTo status createdAt approvedAt publishedAt appealDeadline pdfUrl
-      departments { id name shortName }
-      violations { id label points observedAt status overturned window { code } department { shortName } staff { name } }
-      receipts { department { id name } acknowledgedAt acknowledgedByName appeal { text at byName decision reason decidedAt } }
+      id
+      number
+      title
+      body
+      periodFrom
+      periodTo
+      status
+      createdAt
+      approvedAt
+      publishedAt
+      appealDeadline
+      pdfUrl
+      departments {
+        id
+        name
+        shortName
+      }
+      violations {
+        id
+        label
+        points
+        observedAt
+        status
+        overturned
+        window {
+          code
+        }
+        department {
+          shortName
+        }
+        staff {
+          name
+        }
+      }
+      receipts {
+        department {
+          id
+          name
+        }
+        acknowledgedAt
+        acknowledgedByName
+        appeal {
+          text
+          at
+          byName
+          decision
+          reason
+          decidedAt
+        }
+      }
     }
   }
 `);
-const Draft = graphql(`mutation CreateNoticeDraft($input: NoticeDraftInput!) { createNoticeDraft(input: $input) { id } }`);
-const Edit = graphql(`mutation UpdateNoticeDraft($id: ID!, $input: NoticeDraftUpdateInput!) { updateNoticeDraft(id: $id, input: $input) { id } }`);
-const Delete = graphql(`mutation DeleteNoticeDraft($id: ID!) { deleteNoticeDraft(id: $id) }`);
-const Approve = graphql(`mutation ApproveNotice($id: ID!) { approveNotice(id: $id) { id } }`);
-const Publish = graphql(`mutation PublishNotice($id: ID!) { publishNotice(id: $id) { id } }`);
-const Ack = graphql(`mutation AcknowledgeNotice($id: ID!) { acknowledgeNotice(id: $id) { id } }`);
-const Appeal = graphql(`mutation AppealNotice($id: ID!, $text: String!) { appealNotice(id: $id, text: $text) { id } }`);
+const Draft = graphql(`
+  mutation CreateNoticeDraft($input: NoticeDraftInput!) {
+    createNoticeDraft(input: $input) {
+      id
+    }
+  }
+`);
+const Edit = graphql(`
+  mutation UpdateNoticeDraft($id: ID!, $input: NoticeDraftUpdateInput!) {
+    updateNoticeDraft(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const Delete = graphql(`
+  mutation DeleteNoticeDraft($id: ID!) {
+    deleteNoticeDraft(id: $id)
+  }
+`);
+const Approve = graphql(`
+  mutation ApproveNotice($id: ID!) {
+    approveNotice(id: $id) {
+      id
+    }
+  }
+`);
+const Publish = graphql(`
+  mutation PublishNotice($id: ID!) {
+    publishNotice(id: $id) {
+      id
+    }
+  }
+`);
+const Ack = graphql(`
+  mutation AcknowledgeNotice($id: ID!) {
+    acknowledgeNotice(id: $id) {
+      id
+    }
+  }
+`);
+const Appeal = graphql(`
+  mutation AppealNotice($id: ID!, $text: String!) {
+    appealNotice(id: $id, text: $text) {
+      id
+    }
+  }
+`);
 const Decide = graphql(`
   mutation DecideNoticeAppeal($id: ID!, $departmentId: ID!, $decision: AppealDecision!, $reason: String!) {
-    decideNoticeAppeal(id: $id, departmentId: $departmentId, decision: $decision, reason: $reason) { id }
+    decideNoticeAppeal(id: $id, departmentId: $departmentId, decision: $decision, reason: $reason) {
+      id
+    }
   }
 `);
 
@@ -40,7 +147,8 @@ export type NoticeStatus = NoticeRow['status'];
 export const pageNotices = (f: NoticeFilters, page: number, pageSize: number) =>
   request(Page, { ...f, page, pageSize }).then((d) => d.noticePage);
 export const loadNotice = (id: string) => request(Notice, { id }).then((d) => d.notice);
-export const createDraft = (input: VariablesOf<typeof Draft>['input']) => request(Draft, { input }).then((d) => d.createNoticeDraft.id);
+export const createDraft = (input: VariablesOf<typeof Draft>['input']) =>
+  request(Draft, { input }).then((d) => d.createNoticeDraft.id);
 export const editDraft = (id: string, input: VariablesOf<typeof Edit>['input']) => request(Edit, { id, input });
 export const deleteDraft = (id: string) => request(Delete, { id });
 export const approveNotice = (id: string) => request(Approve, { id });
@@ -50,4 +158,8 @@ export const appealNotice = (id: string, text: string) => request(Appeal, { id, 
 export const decideAppeal = (id: string, departmentId: string, decision: 'UPHELD' | 'OVERTURNED', reason: string) =>
   request(Decide, { id, departmentId, decision, reason });
 
-export const STATUS_TYPE: Record<NoticeStatus, 'info' | 'warning' | 'success'> = { DRAFT: 'info', APPROVED: 'warning', PUBLISHED: 'success' };
+export const STATUS_TYPE: Record<NoticeStatus, 'info' | 'warning' | 'success'> = {
+  DRAFT: 'info',
+  APPROVED: 'warning',
+  PUBLISHED: 'success',
+};

@@ -6,16 +6,38 @@ const Ratings = graphql(`
     ratings(departmentId: $departmentId, level: $level, suspect: $suspect, page: $page, pageSize: $pageSize) {
       total
       items {
-        id level tags comment caseNumber createdAt suspect suspectReason excluded counted
-        window { code name }
-        department { shortName }
-        staff { name }
+        id
+        level
+        tags
+        comment
+        caseNumber
+        createdAt
+        suspect
+        suspectReason
+        excluded
+        counted
+        window {
+          code
+          name
+        }
+        department {
+          shortName
+        }
+        staff {
+          name
+        }
       }
     }
   }
 `);
 const Review = graphql(`
-  mutation ReviewSuspectRating($id: ID!, $genuine: Boolean!) { reviewSuspectRating(id: $id, genuine: $genuine) { id suspect counted } }
+  mutation ReviewSuspectRating($id: ID!, $genuine: Boolean!) {
+    reviewSuspectRating(id: $id, genuine: $genuine) {
+      id
+      suspect
+      counted
+    }
+  }
 `);
 
 export type RecordFilters = Omit<VariablesOf<typeof Ratings>, 'page' | 'pageSize'>;

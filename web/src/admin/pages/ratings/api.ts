@@ -5,17 +5,58 @@ const Stats = graphql(`
   query RatingDashboard($f: RatingStatsFilter!, $interval: StatsInterval!, $rankBy: RankBy!, $minRatings: Int!) {
     ratingStats(filter: $f) {
       summary {
-        total good bad goodRate badRate
-        byLevel { level count }
-        followUps { total closed open excluded overdue rectificationRate onTimeRate }
+        total
+        good
+        bad
+        goodRate
+        badRate
+        byLevel {
+          level
+          count
+        }
+        followUps {
+          total
+          closed
+          open
+          excluded
+          overdue
+          rectificationRate
+          onTimeRate
+        }
       }
-      trend(interval: $interval) { period total good bad goodRate badRate }
-      heatmap { weekday hour total bad }
+      trend(interval: $interval) {
+        period
+        total
+        good
+        bad
+        goodRate
+        badRate
+      }
+      heatmap {
+        weekday
+        hour
+        total
+        bad
+      }
       ranking(by: $rankBy, minRatings: $minRatings, limit: 100) {
-        rank id total good bad goodRate badRate
-        window { code name }
-        department { shortName }
-        staff { name staffNo }
+        rank
+        id
+        total
+        good
+        bad
+        goodRate
+        badRate
+        window {
+          code
+          name
+        }
+        department {
+          shortName
+        }
+        staff {
+          name
+          staffNo
+        }
       }
     }
   }
@@ -23,8 +64,18 @@ const Stats = graphql(`
 
 const Options = graphql(`
   query RatingFilterOptions($departmentId: ID) {
-    windows(departmentId: $departmentId) { id code name }
-    staffPage(departmentId: $departmentId, pageSize: 100) { items { id name staffNo } }
+    windows(departmentId: $departmentId) {
+      id
+      code
+      name
+    }
+    staffPage(departmentId: $departmentId, pageSize: 100) {
+      items {
+        id
+        name
+        staffNo
+      }
+    }
   }
 `);
 
@@ -42,5 +93,5 @@ export const filterOptions = (departmentId: string | null) =>
 /** The CSV of the same filter (a plain download; the session cookie authorises it). */
 export function csvUrl(f: StatsFilter) {
   const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>);
-  return `/api/ratings.csv?${q}`;
+  return `/api/ratings.csv?${q.toString()}`;
 }

@@ -4,25 +4,58 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 const Roster = graphql(`
   query Roster($departmentId: ID, $at: DateTime) {
     roster(departmentId: $departmentId, at: $at) {
-      id from to note
-      window { id code name }
-      staff { id name staffNo }
+      id
+      from
+      to
+      note
+      window {
+        id
+        code
+        name
+      }
+      staff {
+        id
+        name
+        staffNo
+      }
     }
   }
 `);
 const Options = graphql(`
   query RosterOptions($departmentId: ID!) {
-    windows(departmentId: $departmentId, active: true) { id code name }
-    staffPage(departmentId: $departmentId, active: true, pageSize: 100) { items { id name staffNo } }
+    windows(departmentId: $departmentId, active: true) {
+      id
+      code
+      name
+    }
+    staffPage(departmentId: $departmentId, active: true, pageSize: 100) {
+      items {
+        id
+        name
+        staffNo
+      }
+    }
   }
 `);
 const Assign = graphql(`
   mutation AssignDuty($windowId: ID!, $staffId: ID!, $from: DateTime!, $to: DateTime, $note: String) {
-    assignDuty(windowId: $windowId, staffId: $staffId, from: $from, to: $to, note: $note) { id }
+    assignDuty(windowId: $windowId, staffId: $staffId, from: $from, to: $to, note: $note) {
+      id
+    }
   }
 `);
-const End = graphql(`mutation EndDuty($id: ID!, $to: DateTime!) { endDuty(id: $id, to: $to) { id } }`);
-const Remove = graphql(`mutation DeleteDuty($id: ID!) { deleteDuty(id: $id) }`);
+const End = graphql(`
+  mutation EndDuty($id: ID!, $to: DateTime!) {
+    endDuty(id: $id, to: $to) {
+      id
+    }
+  }
+`);
+const Remove = graphql(`
+  mutation DeleteDuty($id: ID!) {
+    deleteDuty(id: $id)
+  }
+`);
 
 export type DutyRow = ResultOf<typeof Roster>['roster'][number];
 export type AssignInput = VariablesOf<typeof Assign>;

@@ -2,16 +2,52 @@ import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const ItemPage = graphql(`
-  query ServiceItemPage($departmentId: ID, $category: ItemCategory, $search: String, $active: Boolean, $page: Int!, $pageSize: Int!) {
-    serviceItems(departmentId: $departmentId, category: $category, search: $search, active: $active, page: $page, pageSize: $pageSize) {
+  query ServiceItemPage(
+    $departmentId: ID
+    $category: ItemCategory
+    $search: String
+    $active: Boolean
+    $page: Int!
+    $pageSize: Int!
+  ) {
+    serviceItems(
+      departmentId: $departmentId
+      category: $category
+      search: $search
+      active: $active
+      page: $page
+      pageSize: $pageSize
+    ) {
       total
-      items { id code name category legalDays promisedDays active department { id shortName } }
+      items {
+        id
+        code
+        name
+        category
+        legalDays
+        promisedDays
+        active
+        department {
+          id
+          shortName
+        }
+      }
     }
   }
 `);
-const Create = graphql(`mutation CreateServiceItem($input: ServiceItemInput!) { createServiceItem(input: $input) { id } }`);
+const Create = graphql(`
+  mutation CreateServiceItem($input: ServiceItemInput!) {
+    createServiceItem(input: $input) {
+      id
+    }
+  }
+`);
 const Update = graphql(`
-  mutation UpdateServiceItem($id: ID!, $input: ServiceItemUpdateInput!) { updateServiceItem(id: $id, input: $input) { id } }
+  mutation UpdateServiceItem($id: ID!, $input: ServiceItemUpdateInput!) {
+    updateServiceItem(id: $id, input: $input) {
+      id
+    }
+  }
 `);
 
 export type ItemFilters = Omit<VariablesOf<typeof ItemPage>, 'page' | 'pageSize'>;

@@ -5,12 +5,35 @@ const StaffPage = graphql(`
   query StaffPage($departmentId: ID, $search: String, $active: Boolean, $page: Int!, $pageSize: Int!) {
     staffPage(departmentId: $departmentId, search: $search, active: $active, page: $page, pageSize: $pageSize) {
       total
-      items { id staffNo name title active photoUrl department { id shortName } }
+      items {
+        id
+        staffNo
+        name
+        title
+        active
+        photoUrl
+        department {
+          id
+          shortName
+        }
+      }
     }
   }
 `);
-const Create = graphql(`mutation CreateStaff($input: StaffInput!) { createStaff(input: $input) { id } }`);
-const Update = graphql(`mutation UpdateStaff($id: ID!, $input: StaffUpdateInput!) { updateStaff(id: $id, input: $input) { id } }`);
+const Create = graphql(`
+  mutation CreateStaff($input: StaffInput!) {
+    createStaff(input: $input) {
+      id
+    }
+  }
+`);
+const Update = graphql(`
+  mutation UpdateStaff($id: ID!, $input: StaffUpdateInput!) {
+    updateStaff(id: $id, input: $input) {
+      id
+    }
+  }
+`);
 
 export type StaffFilters = Omit<VariablesOf<typeof StaffPage>, 'page' | 'pageSize'>;
 export type StaffRow = ResultOf<typeof StaffPage>['staffPage']['items'][number];
@@ -21,5 +44,6 @@ export const pageStaff = (f: StaffFilters, page: number, pageSize: number) =>
 export const createStaff = (input: StaffInput) => request(Create, { input });
 export const updateStaff = (id: string, input: VariablesOf<typeof Update>['input']) => request(Update, { id, input });
 
-export const uploadPhoto = (id: string, file: Blob) => sendFile<{ photoUrl: string }>('PUT', `/api/staff/${id}/photo`, file);
+export const uploadPhoto = (id: string, file: Blob) =>
+  sendFile<{ photoUrl: string }>('PUT', `/api/staff/${id}/photo`, file);
 export const removePhoto = (id: string) => sendFile<{ photoUrl: null }>('DELETE', `/api/staff/${id}/photo`);

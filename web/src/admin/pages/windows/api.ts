@@ -3,24 +3,62 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const WindowPage = graphql(`
   query WindowPage($departmentId: ID, $zone: String, $search: String, $active: Boolean, $page: Int!, $pageSize: Int!) {
-    windowPage(departmentId: $departmentId, zone: $zone, search: $search, active: $active, page: $page, pageSize: $pageSize) {
+    windowPage(
+      departmentId: $departmentId
+      zone: $zone
+      search: $search
+      active: $active
+      page: $page
+      pageSize: $pageSize
+    ) {
       total
       items {
-        id code zone number name active
-        department { id shortName }
-        serviceItems { id }
-        onDuty { id name }
+        id
+        code
+        zone
+        number
+        name
+        active
+        department {
+          id
+          shortName
+        }
+        serviceItems {
+          id
+        }
+        onDuty {
+          id
+          name
+        }
       }
     }
   }
 `);
 const ItemOptions = graphql(`
   query WindowItemOptions($departmentId: ID!) {
-    serviceItems(departmentId: $departmentId, active: true, pageSize: 100) { items { id code name } }
+    serviceItems(departmentId: $departmentId, active: true, pageSize: 100) {
+      items {
+        id
+        code
+        name
+      }
+    }
   }
 `);
-const Create = graphql(`mutation CreateWindow($input: WindowInput!) { createWindow(input: $input) { id } }`);
-const Update = graphql(`mutation UpdateWindow($id: ID!, $input: WindowUpdateInput!) { updateWindow(id: $id, input: $input) { id } }`);
+const Create = graphql(`
+  mutation CreateWindow($input: WindowInput!) {
+    createWindow(input: $input) {
+      id
+    }
+  }
+`);
+const Update = graphql(`
+  mutation UpdateWindow($id: ID!, $input: WindowUpdateInput!) {
+    updateWindow(id: $id, input: $input) {
+      id
+    }
+  }
+`);
 
 export type WindowFilters = Omit<VariablesOf<typeof WindowPage>, 'page' | 'pageSize'>;
 export type WindowRow = ResultOf<typeof WindowPage>['windowPage']['items'][number];

@@ -4,12 +4,44 @@ import { graphql, type ResultOf } from '@/graphql/graphql';
 const Bulletin = graphql(`
   query PublicBulletin($period: String) {
     publicBulletin(period: $period) {
-      number title publishedAt period { key label }
-      totals { ratings goodRate closureRate complaints replyOnTimeRate violations attendanceRate accepted completed completionRate }
-      departments { departmentName score grade rank rankChange }
-      smileStars { name departmentName ratings goodRate }
+      number
+      title
+      publishedAt
+      period {
+        key
+        label
+      }
+      totals {
+        ratings
+        goodRate
+        closureRate
+        complaints
+        replyOnTimeRate
+        violations
+        attendanceRate
+        accepted
+        completed
+        completionRate
+      }
+      departments {
+        departmentName
+        score
+        grade
+        rank
+        rankChange
+      }
+      smileStars {
+        name
+        departmentName
+        ratings
+        goodRate
+      }
     }
-    publicBulletinPeriods { key label number }
+    publicBulletinPeriods {
+      key
+      label
+      number
+    }
   }
 `);
 

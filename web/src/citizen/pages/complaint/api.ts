@@ -4,41 +4,81 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 const Targets = graphql(`
   query ComplaintTargets {
     complaintTargets {
-      departments { id name }
-      windows { code name departmentId }
+      departments {
+        id
+        name
+      }
+      windows {
+        code
+        name
+        departmentId
+      }
     }
   }
 `);
 const Target = graphql(`
   query ComplaintTarget($windowCode: String, $departmentId: ID) {
     complaintTarget(windowCode: $windowCode, departmentId: $departmentId) {
-      staff { id name title }
-      serviceItems { id name }
+      staff {
+        id
+        name
+        title
+      }
+      serviceItems {
+        id
+        name
+      }
     }
   }
 `);
 const Submit = graphql(`
   mutation SubmitComplaint($input: SubmitComplaintInput!) {
-    submitComplaint(input: $input) { trackingCode lookupCode expectedBy }
+    submitComplaint(input: $input) {
+      trackingCode
+      lookupCode
+      expectedBy
+    }
   }
 `);
 const StatusFields = graphql(`
   fragment ComplaintStatusFields on ComplaintStatus {
-    trackingCode state category filedAt expectedBy canGiveFeedback reopenableUntil
-    progress { at action state note }
-    feedback { resolved satisfaction }
+    trackingCode
+    state
+    category
+    filedAt
+    expectedBy
+    canGiveFeedback
+    reopenableUntil
+    progress {
+      at
+      action
+      state
+      note
+    }
+    feedback {
+      resolved
+      satisfaction
+    }
   }
 `);
 const Status = graphql(
-  `query ComplaintStatus($trackingCode: String!, $contact: String!) {
-    complaintStatus(trackingCode: $trackingCode, contact: $contact) { ...ComplaintStatusFields }
-  }`,
+  `
+    query ComplaintStatus($trackingCode: String!, $contact: String!) {
+      complaintStatus(trackingCode: $trackingCode, contact: $contact) {
+        ...ComplaintStatusFields
+      }
+    }
+  `,
   [StatusFields],
 );
 const Feedback = graphql(
-  `mutation GiveComplaintFeedback($input: ComplaintFeedbackInput!) {
-    giveComplaintFeedback(input: $input) { ...ComplaintStatusFields }
-  }`,
+  `
+    mutation GiveComplaintFeedback($input: ComplaintFeedbackInput!) {
+      giveComplaintFeedback(input: $input) {
+        ...ComplaintStatusFields
+      }
+    }
+  `,
   [StatusFields],
 );
 
@@ -73,5 +113,18 @@ export function uuid() {
 /** A date in the center's time zone, in the reader's language. */
 export const formatDate = (value: string | null | undefined, locale: string, withTime = false) =>
   value
-    ? new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(value))
+    ? new Intl.DateTimeFormat(locale, {
+        timeZone: 'Asia/Shanghai',
+        dateStyle: 'medium',
+        ...(withTime ? { timeStyle: 'short' } : {}),
+      }).format(new Date(value))
     : '';
+
+/** What a complaint concerns: a window, a department or a staff member, and optionally a service item. */
+export interface Subject {
+  subjectKind: 'WINDOW' | 'DEPARTMENT' | 'STAFF';
+  windowCode: string;
+  departmentId: string;
+  staffId: string;
+  serviceItemId: string;
+}

@@ -4,18 +4,48 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 const PublicWindow = graphql(`
   query PublicWindow($code: String!) {
     publicWindow(code: $code) {
-      code zone number name departmentName followUpDays
-      onDuty { name staffNo title photoUrl }
-      negativeTags { code zh en }
-      positiveTags { code zh en }
+      code
+      zone
+      number
+      name
+      departmentName
+      followUpDays
+      onDuty {
+        name
+        staffNo
+        title
+        photoUrl
+      }
+      negativeTags {
+        code
+        zh
+        en
+      }
+      positiveTags {
+        code
+        zh
+        en
+      }
     }
   }
 `);
 const IssueTicket = graphql(`
-  mutation IssueRatingTicket($code: String!, $sig: String!) { issueRatingTicket(code: $code, sig: $sig) { ticket expiresAt } }
+  mutation IssueRatingTicket($code: String!, $sig: String!) {
+    issueRatingTicket(code: $code, sig: $sig) {
+      ticket
+      expiresAt
+    }
+  }
 `);
 const Submit = graphql(`
-  mutation SubmitRating($input: SubmitRatingInput!) { submitRating(input: $input) { accepted replayed negative followUpDays } }
+  mutation SubmitRating($input: SubmitRatingInput!) {
+    submitRating(input: $input) {
+      accepted
+      replayed
+      negative
+      followUpDays
+    }
+  }
 `);
 
 export type WindowInfo = NonNullable<ResultOf<typeof PublicWindow>['publicWindow']>;
@@ -28,5 +58,6 @@ export const LEVELS: Level[] = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATI
 export const isNegative = (l: Level) => l === 'DISSATISFIED' || l === 'VERY_DISSATISFIED';
 
 export const loadWindow = (code: string) => request(PublicWindow, { code }).then((d) => d.publicWindow);
-export const issueTicket = (code: string, sig: string) => request(IssueTicket, { code, sig }).then((d) => d.issueRatingTicket);
+export const issueTicket = (code: string, sig: string) =>
+  request(IssueTicket, { code, sig }).then((d) => d.issueRatingTicket);
 export const submitRating = (input: RatingInput) => request(Submit, { input }).then((d) => d.submitRating);

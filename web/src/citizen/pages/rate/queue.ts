@@ -80,11 +80,12 @@ export function keepFlushing(onSent: (p: Pending, r: SubmitResult) => void) {
     }
     running = false;
     if (failed) {
-      timer = setTimeout(flush, delay);
+      timer = setTimeout(() => void flush(), delay);
       delay = Math.min(delay * 2, 15_000);
     } else delay = 2000;
   }
-  window.addEventListener('online', flush);
+  const online = () => void flush();
+  window.addEventListener('online', online);
   void flush();
-  return { flush, stop: () => (clearTimeout(timer), window.removeEventListener('online', flush)) };
+  return { flush, stop: () => (clearTimeout(timer), window.removeEventListener('online', online)) };
 }

@@ -4,8 +4,17 @@ import { graphql, type ResultOf } from '@/graphql/graphql';
 const Stats = graphql(`
   query PublicDepartmentStats($period: String) {
     publicDepartmentStats(period: $period) {
-      period from to
-      departments { departmentName total goodRate bad rectificationRate rank }
+      period
+      from
+      to
+      departments {
+        departmentName
+        total
+        goodRate
+        bad
+        rectificationRate
+        rank
+      }
     }
   }
 `);

@@ -5,10 +5,36 @@ import { uploadTable } from '../../../composables/table-import';
 const Attendance = graphql(`
   query Attendance($from: String!, $to: String!, $groupBy: AttendanceGroup!, $departmentId: ID) {
     attendance(from: $from, to: $to, groupBy: $groupBy, departmentId: $departmentId) {
-      key observations onPost excused away absent rate signInDays late leftEarly
-      staff { id name staffNo department { shortName } }
-      window { id code name department { shortName } }
-      department { id name }
+      key
+      observations
+      onPost
+      excused
+      away
+      absent
+      rate
+      signInDays
+      late
+      leftEarly
+      staff {
+        id
+        name
+        staffNo
+        department {
+          shortName
+        }
+      }
+      window {
+        id
+        code
+        name
+        department {
+          shortName
+        }
+      }
+      department {
+        id
+        name
+      }
     }
   }
 `);

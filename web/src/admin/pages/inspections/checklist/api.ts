@@ -3,14 +3,46 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Rulebook = graphql(`
   query Rulebook {
-    checklistItems { id code kind label labelEn rule points active order }
-    inspectionSettings { roundTimes dueMinutes noticeAppealDays workStart workEnd }
+    checklistItems {
+      id
+      code
+      kind
+      label
+      labelEn
+      rule
+      points
+      active
+      order
+    }
+    inspectionSettings {
+      roundTimes
+      dueMinutes
+      noticeAppealDays
+      workStart
+      workEnd
+    }
   }
 `);
-const Create = graphql(`mutation CreateChecklistItem($input: ChecklistItemInput!) { createChecklistItem(input: $input) { id } }`);
-const Update = graphql(`mutation UpdateChecklistItem($id: ID!, $input: ChecklistItemUpdateInput!) { updateChecklistItem(id: $id, input: $input) { id } }`);
+const Create = graphql(`
+  mutation CreateChecklistItem($input: ChecklistItemInput!) {
+    createChecklistItem(input: $input) {
+      id
+    }
+  }
+`);
+const Update = graphql(`
+  mutation UpdateChecklistItem($id: ID!, $input: ChecklistItemUpdateInput!) {
+    updateChecklistItem(id: $id, input: $input) {
+      id
+    }
+  }
+`);
 const Settings = graphql(`
-  mutation UpdateInspectionSettings($input: InspectionSettingsInput!) { updateInspectionSettings(input: $input) { roundTimes } }
+  mutation UpdateInspectionSettings($input: InspectionSettingsInput!) {
+    updateInspectionSettings(input: $input) {
+      roundTimes
+    }
+  }
 `);
 
 export type RuleRow = ResultOf<typeof Rulebook>['checklistItems'][number];

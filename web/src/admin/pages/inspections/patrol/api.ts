@@ -4,20 +4,86 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 const Round = graphql(`
   query PatrolRound($id: ID!) {
     patrolRound(id: $id) {
-      id date slot kind plannedAt dueAt state inspectorId inspectorName violationCount
-      findings { id window { id } marks { staff { id } presence reason } failures { code staffId } photoIds photoUrls note seq }
+      id
+      date
+      slot
+      kind
+      plannedAt
+      dueAt
+      state
+      inspectorId
+      inspectorName
+      violationCount
+      findings {
+        id
+        window {
+          id
+        }
+        marks {
+          staff {
+            id
+          }
+          presence
+          reason
+        }
+        failures {
+          code
+          staffId
+        }
+        photoIds
+        photoUrls
+        note
+        seq
+      }
     }
-    windows(active: true) { id code name department { id shortName } onDuty { id name staffNo } }
-    checklistItems(activeOnly: true) { id code kind label labelEn points }
+    windows(active: true) {
+      id
+      code
+      name
+      department {
+        id
+        shortName
+      }
+      onDuty {
+        id
+        name
+        staffNo
+      }
+    }
+    checklistItems(activeOnly: true) {
+      id
+      code
+      kind
+      label
+      labelEn
+      points
+    }
   }
 `);
-const Start = graphql(`mutation StartRound($id: ID!) { startRound(id: $id) { id } }`);
+const Start = graphql(`
+  mutation StartRound($id: ID!) {
+    startRound(id: $id) {
+      id
+    }
+  }
+`);
 const Save = graphql(`
   mutation SaveFinding($roundId: ID!, $windowId: ID!, $input: FindingInput!) {
-    saveFinding(roundId: $roundId, windowId: $windowId, input: $input) { id seq }
+    saveFinding(roundId: $roundId, windowId: $windowId, input: $input) {
+      id
+      seq
+    }
   }
 `);
-const Submit = graphql(`mutation SubmitRound($id: ID!, $note: String) { submitRound(id: $id, note: $note) { id state violationCount } }`);
+const Submit = graphql(`
+  mutation SubmitRound($id: ID!, $note: String) {
+    submitRound(id: $id, note: $note) {
+      id
+      state
+      violationCount
+    }
+  }
+`);
 
 export type PatrolData = ResultOf<typeof Round>;
 export type PatrolWindow = PatrolData['windows'][number];
@@ -26,8 +92,10 @@ export type Presence = FindingInput['marks'][number]['presence'];
 
 export const loadRound = (id: string) => request(Round, { id });
 export const startRound = (id: string) => request(Start, { id });
-export const saveFinding = (roundId: string, windowId: string, input: FindingInput) => request(Save, { roundId, windowId, input });
-export const submitRound = (id: string, note: string | null) => request(Submit, { id, note }).then((d) => d.submitRound);
+export const saveFinding = (roundId: string, windowId: string, input: FindingInput) =>
+  request(Save, { roundId, windowId, input });
+export const submitRound = (id: string, note: string | null) =>
+  request(Submit, { id, note }).then((d) => d.submitRound);
 
 /** Phone photos are large: send at most 1600 px on the long side, as JPEG. */
 async function shrink(file: File): Promise<Blob> {
@@ -42,5 +110,9 @@ async function shrink(file: File): Promise<Blob> {
 }
 
 export async function uploadPhoto(roundId: string, windowId: string, file: File) {
-  return sendFile<{ id: string; url: string }>('POST', `/api/patrol/rounds/${roundId}/photos?windowId=${windowId}`, await shrink(file));
+  return sendFile<{ id: string; url: string }>(
+    'POST',
+    `/api/patrol/rounds/${roundId}/photos?windowId=${windowId}`,
+    await shrink(file),
+  );
 }

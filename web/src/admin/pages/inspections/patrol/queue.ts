@@ -28,7 +28,11 @@ const write = (items: Pending[]) => localStorage.setItem(KEY, JSON.stringify(ite
 export const isOffline = (err: unknown) => err instanceof ApiError && OFFLINE.has(err.code);
 
 /** The queue of one round, as reactive state for the page. */
-export function usePatrolQueue(roundId: string, onSaved: (windowId: string) => void, onRejected: (err: unknown) => void) {
+export function usePatrolQueue(
+  roundId: string,
+  onSaved: (windowId: string) => void,
+  onRejected: (err: unknown) => void,
+) {
   const pending = ref(read().filter((p) => p.roundId === roundId).length);
   let flushing = false;
   let timer: number | undefined;
@@ -39,7 +43,7 @@ export function usePatrolQueue(roundId: string, onSaved: (windowId: string) => v
     // A newer edit of the same window replaces a queued older one.
     write([...read().filter((p) => !(p.roundId === roundId && p.windowId === windowId)), { roundId, windowId, input }]);
     refresh();
-    timer ??= window.setInterval(flush, RETRY_MS);
+    timer ??= window.setInterval(() => void flush(), RETRY_MS);
   }
 
   async function flush() {
@@ -72,7 +76,7 @@ export function usePatrolQueue(roundId: string, onSaved: (windowId: string) => v
     window.removeEventListener('online', online);
     if (timer !== undefined) window.clearInterval(timer);
   }
-  if (pending.value) timer = window.setInterval(flush, RETRY_MS);
+  if (pending.value) timer = window.setInterval(() => void flush(), RETRY_MS);
 
   return { pending, enqueue, flush, stop };
 }

@@ -2,19 +2,57 @@ import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Page = graphql(`
-  query ViolationPage($status: ViolationStatus, $departmentId: ID, $from: String, $to: String, $page: Int!, $pageSize: Int!) {
-    violationPage(status: $status, departmentId: $departmentId, from: $from, to: $to, page: $page, pageSize: $pageSize) {
+  query ViolationPage(
+    $status: ViolationStatus
+    $departmentId: ID
+    $from: String
+    $to: String
+    $page: Int!
+    $pageSize: Int!
+  ) {
+    violationPage(
+      status: $status
+      departmentId: $departmentId
+      from: $from
+      to: $to
+      page: $page
+      pageSize: $pageSize
+    ) {
       total
       items {
-        id code label points observedAt photoUrls note status reason overturned noticeId
-        window { id code } department { id shortName } staff { id name }
+        id
+        code
+        label
+        points
+        observedAt
+        photoUrls
+        note
+        status
+        reason
+        overturned
+        noticeId
+        window {
+          id
+          code
+        }
+        department {
+          id
+          shortName
+        }
+        staff {
+          id
+          name
+        }
       }
     }
   }
 `);
 const Decide = graphql(`
   mutation DecideViolation($id: ID!, $decision: ViolationDecision!, $reason: String) {
-    decideViolation(id: $id, decision: $decision, reason: $reason) { id status }
+    decideViolation(id: $id, decision: $decision, reason: $reason) {
+      id
+      status
+    }
   }
 `);
 
