@@ -6,7 +6,7 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate, pickStars, publish, submit } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf, previousPeriod } from '../../server/src/domains/bulletins/period.js';
 import type { SessionUser } from '../../server/src/graphql/context.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
 
 export async function seedBulletin(now = new Date()) {
   const period = previousPeriod(previousPeriod(periodOf(periodKeys(now).bimonth)));

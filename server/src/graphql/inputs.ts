@@ -1,12 +1,15 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { OBJECT_ID } from '../../../common/ids.js';
+import { isPhone, normalizePhone } from '../../../common/phone.js';
+import { LOCAL_DATE } from '../../../common/time.js';
 
 // Shared validators for arguments and input fields.
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'not a valid id');
+export const objectId = z.string().regex(OBJECT_ID, 'not a valid id');
 
-/** A local calendar date, YYYY-MM-DD (the center's dates are Asia/Shanghai). */
-export const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-01');
+/** A local calendar date, YYYY-MM-DD (the center's dates, common/time.ts). */
+export const localDay = z.string().regex(LOCAL_DATE, 'a date like 2026-03-01');
 
 export const toObjectId = (id: string) => new Types.ObjectId(id);
 
@@ -14,6 +17,12 @@ export const toObjectId = (id: string) => new Types.ObjectId(id);
 export const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 
 export const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/** A phone number the center can call back, stored as its digits (common/phone.ts). */
+export const phone = z
+  .string()
+  .transform(normalizePhone)
+  .pipe(z.string().refine(isPhone, 'a mobile or landline number'));
 
 /** Drops the fields a client left out (GraphQL gives null or undefined), for partial updates. */
 export function provided<T extends Record<string, unknown>>(input: T) {

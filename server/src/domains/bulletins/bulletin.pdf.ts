@@ -1,10 +1,10 @@
 import { contentWidth, createPdf, paragraph, table, type Column, type Pdf } from '../../lib/pdf.js';
-import { localDate } from '../calendar/calendar.service.js';
 import { CENTER_NAME } from '../notices/notice.text.js';
 import type { Bulletin } from './bulletin.model.js';
 import { smileStars, type BulletinPart } from './bulletin.query.js';
 import { pct } from './bulletin.text.js';
 import type { SnapshotRow } from './snapshot.js';
+import { localDate } from '../../../../common/time.js';
 
 // The bulletin as the document the center sends (the same layout as the print view): a red
 // masthead with its number, the title, the commentary, then the tables. A department's part

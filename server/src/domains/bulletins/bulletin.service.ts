@@ -1,11 +1,11 @@
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
-import { localDate } from '../calendar/calendar.service.js';
 import { BulletinCounterModel, BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.model.js';
 import { bulletinNumber, defaultCommentary, defaultTitle } from './bulletin.text.js';
 import type { Period } from './period.js';
 import { computeSnapshot, scoreSnapshot } from './snapshot.js';
+import { localDate } from '../../../../common/time.js';
 
 // The bulletin's life: generate a DRAFT (a stored snapshot) → edit → IN_REVIEW → PUBLISHED. Each
 // step is one update conditional on the state it expects, so a repeated or racing step fails with

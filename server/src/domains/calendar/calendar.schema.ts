@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { notFound } from '../../graphql/errors.js';
-import { optionalText } from '../../graphql/inputs.js';
+import { localDay, optionalText } from '../../graphql/inputs.js';
 import { ALL_STAFF } from '../accounts/roles.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 import { addWorkingDays, clearCalendarCache, importChineseDays } from './calendar.service.js';
@@ -24,7 +24,6 @@ const CalendarDayRef = builder.objectRef<CalendarDay>('CalendarDay').implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-10-01');
 const year = z.number().int().min(2000).max(2100);
 
 builder.queryFields((t) => ({
@@ -55,7 +54,7 @@ builder.mutationFields((t) => ({
     description: 'Marks a date as a holiday or a make-up working day (local closures, corrections)',
     authScopes: { roles: ['ADMIN'] },
     args: {
-      date: t.arg.string({ required: true, validate: ymd }),
+      date: t.arg.string({ required: true, validate: localDay }),
       kind: t.arg({ type: DayKind, required: true }),
       name: t.arg.string({ validate: optionalText(30) }),
     },
@@ -72,7 +71,7 @@ builder.mutationFields((t) => ({
   removeCalendarDay: t.boolean({
     description: 'Back to the default (working on weekdays, off at weekends)',
     authScopes: { roles: ['ADMIN'] },
-    args: { date: t.arg.string({ required: true, validate: ymd }) },
+    args: { date: t.arg.string({ required: true, validate: localDay }) },
     resolve: async (_, a) => {
       const res = await CalendarDayModel.deleteOne({ _id: a.date });
       if (!res.deletedCount) throw notFound('Calendar day');

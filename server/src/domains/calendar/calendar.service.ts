@@ -1,25 +1,14 @@
 import { createRequire } from 'node:module';
 import { trusted } from 'mongoose';
+import { addDays, endOfLocalDay, localDate, weekdayOf } from '../../../../common/time.js';
 import { ttlCache } from '../../lib/cache.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 
-// Working-day arithmetic for deadlines. Dates are local to the center (Asia/Shanghai, UTC+8 all
-// year: China has no daylight saving), so a deadline is the end of a local day.
+// Working-day arithmetic for deadlines. Dates are the center's local dates (common/time.ts), so a
+// deadline is the end of a local day.
 
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-/** The local calendar date (YYYY-MM-DD) of an instant. */
-export const localDate = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-
-/** The first millisecond of a local date, as an instant. */
-export const startOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS);
-
-/** The last millisecond of a local date, as an instant. */
-export const endOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS + DAY_MS - 1);
-
-const nextDate = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const isWeekend = (ymd: string) => [0, 6].includes(new Date(`${ymd}T00:00:00Z`).getUTCDay());
+const nextDate = (ymd: string) => addDays(ymd, 1);
+const isWeekend = (ymd: string) => [0, 6].includes(weekdayOf(ymd));
 
 // One year of exceptions is a few dozen rows; each is read once a minute at most per process.
 const YEAR_CACHE_MS = 60_000;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf, objectId, optionalText, text } from '../../graphql/inputs.js';
+import { inputOf, objectId, optionalText, phone, text } from '../../graphql/inputs.js';
 import type { Department } from '../departments/department.model.js';
 import type { ServiceItem } from '../service-items/service-item.model.js';
 import type { Staff } from '../staff/staff.model.js';
 import type { Window } from '../windows/window.model.js';
-import { normalizePhone, PHONE_PATTERN } from './complaint.codes.js';
 import { CATEGORIES, SATISFACTION, STATES, SUBJECT_KINDS } from './complaint.model.js';
 import * as filing from './complaint-filing.service.js';
 import * as tracking from './complaint-tracking.service.js';
@@ -127,7 +126,6 @@ const SubmitResult = builder
 
 const required = (ctx: z.RefinementCtx, path: string) =>
   ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
-const phone = z.string().transform(normalizePhone).pipe(z.string().regex(PHONE_PATTERN, 'not a phone number'));
 
 const SubmitComplaintInput = builder.inputType('SubmitComplaintInput', {
   validate: inputOf({

@@ -1,7 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
-import { normalizeTrackingCode } from './complaint.codes.js';
 import { canSeeComplaint, complaintScope } from './complaint.access.js';
 import { overdueFilter } from './complaint.deadlines.js';
 import {
@@ -11,6 +10,7 @@ import {
   type ComplaintCategory,
   type ComplaintState,
 } from './complaint.model.js';
+import { normalizeTrackingCode } from '../../../../common/ids.js';
 
 export interface ComplaintFilter {
   state?: ComplaintState | null;

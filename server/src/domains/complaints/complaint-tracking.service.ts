@@ -3,9 +3,9 @@ import { AppError, invalidState, notFound } from '../../graphql/errors.js';
 import { keyedHash, safeEqual } from '../../lib/crypto.js';
 import { consumeOrRetryAfter, createLimiter } from '../../lib/rate-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { normalizeTrackingCode } from './complaint.codes.js';
 import { complaintSettings, deadlinesFor, expectedBy } from './complaint.deadlines.js';
 import { ComplaintModel, SATISFACTION, type Complaint } from './complaint.model.js';
+import { normalizeTrackingCode } from '../../../../common/ids.js';
 
 // The citizen's side after filing: look the complaint up with its tracking code and the
 // contact digits, and answer "was it resolved?" once it is closed. A wrong code and a wrong

@@ -5,7 +5,6 @@ import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { canSeeComplaint, canSeePhone, COMPLAINT_MANAGERS, COMPLAINT_STAFF } from './complaint.access.js';
-import { maskPhone } from './complaint.codes.js';
 import { complaintSettings, overdueStep } from './complaint.deadlines.js';
 import type { Complaint, ComplaintEvent } from './complaint.model.js';
 import {
@@ -17,6 +16,7 @@ import {
 import * as queries from './complaint-query.service.js';
 import { ACTION_NAMES, ACTIONS, allowedActions } from './complaint-workflow.service.js';
 import * as workflow from './complaint-workflow.service.js';
+import { maskPhone } from '../../../../common/phone.js';
 
 // The staff side of complaints: the inbox, the detail with its timeline and the actions the
 // viewer may take, notes, duplicate links and the deadline settings. Dashboard figures are in

@@ -1,11 +1,11 @@
 import { Types, trusted, type PipelineStage } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { departmentFilter } from '../accounts/access.js';
-import { endOfLocalDay } from '../calendar/calendar.service.js';
 import { FindingModel } from './finding.model.js';
 import { inspectionSettings } from './inspection.settings.js';
-import { datesBetween, localInstant } from './round.service.js';
+import { datesBetween } from './round.service.js';
 import { SignInModel } from './signin.model.js';
+import { endOfLocalDay, localInstant } from '../../../../common/time.js';
 
 export const ATTENDANCE_GROUPS = ['STAFF', 'WINDOW', 'DEPARTMENT'] as const;
 export type AttendanceGroup = (typeof ATTENDANCE_GROUPS)[number];

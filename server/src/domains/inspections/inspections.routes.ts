@@ -1,3 +1,4 @@
+import { isObjectId } from '../../../../common/ids.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -37,7 +38,7 @@ export function inspectionsRouter(logger: Logger) {
     handle(async (req, res, user) => {
       const round = await runnableRound(user, String(req.params.roundId));
       const windowId = typeof req.query.windowId === 'string' ? req.query.windowId : '';
-      if (!/^[a-f0-9]{24}$/i.test(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
+      if (!isObjectId(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
       const win = await WindowModel.findById(windowId).lean();
       if (!win) throw notFound('Window');
       if (!win.active) throw invalidState('The window is not active');

@@ -2,19 +2,17 @@ import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { UserModel } from '../accounts/user.model.js';
-import { isWorkingDay, localDate } from '../calendar/calendar.service.js';
+import { isWorkingDay } from '../calendar/calendar.service.js';
 import { inspectionSettings } from './inspection.settings.js';
 import { RoundModel, type Round, type RoundState } from './round.model.js';
+import { DAY_MS, localDate, localInstant } from '../../../../common/time.js';
 
-const DAY_MS = 86_400_000;
 /** The longest range one request may list or generate (two months and a bit). */
 export const MAX_RANGE_DAYS = 62;
 
 export const isCenterStaff = (u: SessionUser) => u.role === 'ADMIN' || u.role === 'MANAGER';
 
-/** An instant from a local date and a local "HH:MM" (Asia/Shanghai, no daylight saving). */
-export const localInstant = (ymd: string, hhmm: string) => new Date(`${ymd}T${hhmm}:00+08:00`);
-
+/** The local dates from `from` to `to`, inclusive; refused beyond MAX_RANGE_DAYS. */
 export function datesBetween(from: string, to: string) {
   const out: string[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {

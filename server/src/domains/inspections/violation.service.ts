@@ -3,13 +3,12 @@ import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment } from '../accounts/access.js';
-import { endOfLocalDay } from '../calendar/calendar.service.js';
 import { ABSENT, AWAY } from './checklist.defaults.js';
 import { rulesByCode } from './checklist.service.js';
 import { FindingModel, type Finding } from './finding.model.js';
 import type { Round } from './round.model.js';
-import { localInstant } from './round.service.js';
 import { ViolationModel, VIOLATION_STATUSES, type Violation } from './violation.model.js';
+import { endOfLocalDay, localInstant } from '../../../../common/time.js';
 
 type Breach = { code: string; staff: Types.ObjectId | null };
 

@@ -1,12 +1,12 @@
 import { trusted } from 'mongoose';
 import { createPdf, paragraph, table } from '../../lib/pdf.js';
-import { localDate } from '../calendar/calendar.service.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import { ViolationModel, type Violation } from '../inspections/violation.model.js';
 import { StaffModel } from '../staff/staff.model.js';
 import { WindowModel } from '../windows/window.model.js';
 import type { Notice } from './notice.model.js';
 import { CENTER_NAME } from './notice.text.js';
+import { localDate } from '../../../../common/time.js';
 
 const RED = '#c00000';
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {

@@ -2,12 +2,12 @@ import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
-import { addWorkingDays, endOfLocalDay, localDate } from '../calendar/calendar.service.js';
+import { addWorkingDays } from '../calendar/calendar.service.js';
 import { inspectionSettings } from '../inspections/inspection.settings.js';
-import { localInstant } from '../inspections/round.service.js';
 import { ViolationModel, type Violation } from '../inspections/violation.model.js';
 import { NoticeCounterModel, NoticeModel, type Notice } from './notice.model.js';
 import { defaultBody, defaultTitle, noticeNumber } from './notice.text.js';
+import { endOfLocalDay, localDate, localInstant } from '../../../../common/time.js';
 
 const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
 

@@ -2,7 +2,8 @@ import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { ttlCache } from '../../lib/cache.js';
-import { bimonthRange, periodKeys } from '../../lib/periods.js';
+import { BIMONTH_KEY, bimonthRange, periodKeys } from '../../../../common/periods.js';
+import { rankRows } from '../../../../common/ranking.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { FollowUpModel } from './followup.model.js';
 import { RatingModel } from './rating.model.js';
@@ -53,7 +54,7 @@ async function compute(period: string): Promise<PeriodStats> {
     ]),
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1 }).lean<Department[]>(),
   ]);
-  const rows = depts.map((d) => {
+  const rows = depts.map((d): Row => {
     const r = ratings.find((x) => String(x._id) === String(d._id));
     const f = followUps.find((x) => String(x._id) === String(d._id));
     return {
@@ -62,11 +63,14 @@ async function compute(period: string): Promise<PeriodStats> {
       goodRate: r?.total ? r.good / r.total : 0,
       bad: r?.bad ?? 0,
       rectificationRate: f?.due ? f.closed / f.due : null,
-      rank: null as number | null,
+      rank: null,
     };
   });
-  const ranked = rows.filter((r) => r.total > 0).sort((a, b) => b.goodRate - a.goodRate || b.total - a.total);
-  ranked.forEach((r, i) => (r.rank = i > 0 && ranked[i - 1]!.goodRate === r.goodRate ? ranked[i - 1]!.rank : i + 1));
+  const ranked = rankRows(
+    rows.filter((r) => r.total > 0),
+    (a, b) => b.goodRate - a.goodRate || b.total - a.total,
+    (a, b) => a.goodRate === b.goodRate,
+  );
   return { period, ...bimonthRange(period), departments: [...ranked, ...rows.filter((r) => r.total === 0)] };
 }
 
@@ -99,7 +103,7 @@ builder.queryField('publicDepartmentStats', (t) =>
   t.field({
     type: PublicPeriod,
     description: "Each department's good-rating and rectification rates for a bimonth (default: the current one)",
-    args: { period: t.arg.string({ validate: z.string().regex(/^20\d{2}-B[1-6]$/, 'like 2026-B6') }) },
+    args: { period: t.arg.string({ validate: z.string().regex(BIMONTH_KEY, 'like 2026-B6') }) },
     resolve: (_, a) => periodStats(a.period ?? periodKeys(new Date()).bimonth),
   }),
 );

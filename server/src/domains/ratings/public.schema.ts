@@ -1,26 +1,23 @@
 import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf } from '../../graphql/inputs.js';
+import { inputOf, phone } from '../../graphql/inputs.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { StaffModel, type Staff } from '../staff/staff.model.js';
 import { onDutyAt } from '../staff/duty.service.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
-import { RATING_LEVELS } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { submitRating, type SubmitRatingResult } from './submit.service.js';
 import { issueTicket } from './ticket.service.js';
+import { CASE_NUMBER } from '../../../../common/ids.js';
+import { isBad, RATING_LEVEL_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../common/ratings.js';
 
 // What the citizen's rating page may see and do, without logging in (names fixed in API.md).
 
 export const RatingLevelEnum = builder.enumType('RatingLevel', {
-  values: {
-    VERY_SATISFIED: { description: '非常满意' },
-    SATISFIED: { description: '满意' },
-    BASIC: { description: '基本满意' },
-    DISSATISFIED: { description: '不满意 (差评)' },
-    VERY_DISSATISFIED: { description: '非常不满意 (差评)' },
-  },
+  values: Object.fromEntries(
+    RATING_LEVELS.map((l) => [l, { description: `${RATING_LEVEL_LABELS[l].zh}${isBad(l) ? ' (差评)' : ''}` }]),
+  ) as Record<RatingLevel, { description: string }>,
 });
 
 type Tag = RatingSettings['negativeTags'][number];
@@ -91,17 +88,8 @@ const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
     level: z.enum(RATING_LEVELS),
     tags: z.array(z.string().max(24)).max(10).nullish(),
     comment: z.string().trim().max(500, 'at most 500 characters').nullish(),
-    caseNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9-]{4,32}$/, '4 to 32 letters, digits or -')
-      .nullish(),
-    callbackPhone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'a mobile or landline number')
-      .nullish(),
+    caseNumber: z.string().trim().toUpperCase().regex(CASE_NUMBER, '4 to 32 letters, digits or -').nullish(),
+    callbackPhone: phone.nullish(),
     clientKey: z.uuid('must be a UUID'),
   }),
   fields: (t) => ({

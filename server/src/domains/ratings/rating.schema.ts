@@ -5,7 +5,6 @@ import { invalidState, notFound } from '../../graphql/errors.js';
 import { objectId, optionalText } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType, paginate } from '../../graphql/pagination.js';
-import { maskPhone } from '../../lib/crypto.js';
 import { assertDepartment, canSeeDepartment, departmentFilter, requireUser } from '../accounts/access.js';
 import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
@@ -13,6 +12,7 @@ import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { RatingLevelEnum } from './public.schema.js';
 import { RatingModel, type Rating } from './rating.model.js';
+import { maskPhone } from '../../../../common/phone.js';
 
 /** Contact details are for those who call the citizen back: managers and the department's liaison. */
 export const mayCallBack = (user: SessionUser | null) =>

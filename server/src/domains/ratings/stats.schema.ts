@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { inputOf, objectId } from '../../graphql/inputs.js';
+import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
 import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { RatingLevelEnum } from './public.schema.js';
-import type { RatingLevel } from './rating.model.js';
 import * as stats from './stats.service.js';
+import { type RatingLevel } from '../../../../common/ratings.js';
 
 type Parent = { user: SessionUser | null; filter: stats.StatsFilter };
 type Summary = Awaited<ReturnType<typeof stats.summary>>;
@@ -109,15 +109,13 @@ const RatingStats = builder.objectRef<Parent>('RatingStats').implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01');
-
 const StatsFilterInput = builder.inputType('RatingStatsFilter', {
   validate: inputOf({
     departmentId: objectId.nullish(),
     windowId: objectId.nullish(),
     staffId: objectId.nullish(),
-    from: ymd,
-    to: ymd,
+    from: localDay,
+    to: localDay,
   }).refine((f) => f.from <= f.to, { path: ['to'], message: 'must not be before from' }),
   fields: (t) => ({
     departmentId: t.id(),

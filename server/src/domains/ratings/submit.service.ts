@@ -1,13 +1,14 @@
+import { isBad, isGood, type RatingLevel } from '../../../../common/ratings.js';
 import type { Context } from '../../graphql/context.js';
 import { AppError, validationFailed } from '../../graphql/errors.js';
 import { isDuplicateKey } from '../../db.js';
 import { createCounter } from '../../lib/rate-limit.js';
-import { periodKeys } from '../../lib/periods.js';
+import { periodKeys } from '../../../../common/periods.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
 import { evaluateAlerts } from './alert.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { FollowUpModel } from './followup.model.js';
-import { RatedCaseModel, RatingModel, isGood, isNegative, type Rating, type RatingLevel } from './rating.model.js';
+import { RatedCaseModel, RatingModel, type Rating } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
 
@@ -37,10 +38,10 @@ function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: b
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
-  const allowed = new Set((isNegative(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
+  const allowed = new Set((isBad(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
   const bad = input.tags.filter((t) => !allowed.has(t));
   if (bad.length) throw validationFailed([{ path: 'tags', message: `not offered for this level: ${bad.join(', ')}` }]);
-  if (input.callbackPhone && !isNegative(input.level)) {
+  if (input.callbackPhone && !isBad(input.level)) {
     throw validationFailed([{ path: 'callbackPhone', message: 'only asked after a bad rating' }]);
   }
 }
@@ -131,7 +132,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
 
   const burst = perWindow >= s.burstCount;
   const now = new Date();
-  const negative = isNegative(input.level);
+  const negative = isBad(input.level);
   const doc = {
     clientKey: input.clientKey,
     window: ticket.window,

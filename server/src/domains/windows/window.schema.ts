@@ -1,3 +1,4 @@
+import { WINDOW_CODE } from '../../../../common/ids.js';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.js';
@@ -37,11 +38,7 @@ WindowRef.implement({
 
 const WindowPage = pageType<Window>('WindowPage', WindowRef);
 
-const code = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9-]{2,16}$/, '2 to 16 letters, digits or -');
+const code = z.string().trim().toUpperCase().regex(WINDOW_CODE, '2 to 16 letters, digits or -');
 const zone = z
   .string()
   .trim()

@@ -19,6 +19,7 @@ import {
   UserFilled,
   Warning,
 } from '@element-plus/icons-vue';
+import { OBJECT_ID_PARAM } from '@common/ids';
 import type { Role } from '../stores/user';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
@@ -61,7 +62,7 @@ export const routes: RouteRecordRaw[] = [
   },
   // The bulletin on A4 paper: no sidebar, for printing.
   {
-    path: '/bulletins/:id([a-f0-9]{24})/print',
+    path: `/bulletins/:id(${OBJECT_ID_PARAM})/print`,
     name: 'bulletin-print',
     component: () => import('../pages/bulletins/PrintView.vue'),
     meta: { title: 'menu.bulletinList', roles: READERS },
@@ -111,7 +112,7 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
-        path: 'complaints/:id([a-f0-9]{24})',
+        path: `complaints/:id(${OBJECT_ID_PARAM})`,
         name: 'complaint',
         component: () => import('../pages/complaints/ComplaintDetailView.vue'),
         meta: { title: 'menu.complaintDetail', roles: COMPLAINTS },
@@ -201,7 +202,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.bulletinList', roles: READERS, menu: { group: 'bulletins', icon: Notebook } },
       },
       {
-        path: 'bulletins/:id([a-f0-9]{24})',
+        path: `bulletins/:id(${OBJECT_ID_PARAM})`,
         name: 'bulletin',
         component: () => import('../pages/bulletins/BulletinView.vue'),
         meta: { title: 'menu.bulletinList', roles: READERS },
