@@ -16,6 +16,7 @@ import { connectDb, disconnectDb } from '../../server/src/db.js';
 import { periodKeys } from '../../common/periods.js';
 import { startLocalDb } from '../db.js';
 import { isBad, isGood, RATING_LEVELS } from '../../common/ratings.js';
+import { ROLE } from '../../common/roles.js';
 
 const PERIOD = '2026-B5'; // September–October 2026
 const WINDOWS = 200;
@@ -139,7 +140,7 @@ export async function benchBulletin(total = 1_000_000, log: (m: string) => void 
       id: new Types.ObjectId().toString(),
       username: 'bench',
       displayName: 'bench',
-      role: 'MANAGER' as const,
+      role: ROLE.MANAGER,
       departmentId: null,
     };
     const raw = () =>

@@ -1,7 +1,7 @@
 // Records created straight through the models, for tests that need a world to act in.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/src/domains/accounts/password.js';
-import type { Role } from '../../server/src/domains/accounts/roles.js';
+import type { Role } from '../../common/roles.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';

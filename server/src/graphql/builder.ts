@@ -4,7 +4,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import { GraphQLError, Kind } from 'graphql';
 import type { Context } from './context.js';
-import type { Role } from '../domains/accounts/roles.js';
+import { can, type Capability } from '../../../common/roles.js';
 import { AppError, forbidden, unauthenticated, validationFailed } from './errors.js';
 
 // The one schema builder: plugins, context and scalars. Domain types live in their domains.
@@ -13,8 +13,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     /** Any logged-in staff member. */
     staff: boolean;
-    /** Logged in with one of these roles. */
-    roles: readonly Role[];
+    /** Logged in with a role that has this capability (common/roles.ts). */
+    can: Capability;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
@@ -27,7 +27,7 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       staff: !!ctx.user,
-      roles: (allowed) => !!ctx.user && allowed.includes(ctx.user.role),
+      can: (capability) => !!ctx.user && can(ctx.user.role, capability),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.user ? forbidden() : unauthenticated()),
   },

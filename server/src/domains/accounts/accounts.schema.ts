@@ -6,7 +6,7 @@ import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import * as auth from './auth.service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password.js';
-import { ROLES } from './roles.js';
+import { ROLES } from '../../../../common/roles.js';
 import type { User } from './user.model.js';
 import * as users from './user.service.js';
 
@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
   me: t.field({ type: Me, nullable: true, description: 'Null when not logged in', resolve: (_, __, ctx) => ctx.user }),
   users: t.field({
     type: UserPage,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
       search: t.arg.string({ validate: z.string().max(50) }),
       role: t.arg({ type: RoleEnum }),
@@ -125,14 +125,14 @@ builder.mutationFields((t) => ({
   }),
   createUser: t.field({
     type: UserRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: (_, { input }) =>
       users.createUser({ ...input, departmentId: input.departmentId ? String(input.departmentId) : null }),
   }),
   updateUser: t.field({
     type: UserRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: UpdateUserInput, required: true }),
@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     },
   }),
   resetUserPassword: t.boolean({
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       password: t.arg.string({ required: true, validate: password }),
@@ -154,5 +154,3 @@ builder.mutationFields((t) => ({
     resolve: (_, a) => users.resetPassword(String(a.id), a.password),
   }),
 }));
-
-export { ROLES };

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
+import { can, isLiaison, type Role } from '../../../../common/roles.js';
 import type { Context, SessionUser } from '../../graphql/context.js';
 import { AppError, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import { endSessions, toSessionUser } from './auth.service.js';
 import { hashPassword, verifyPassword } from './password.js';
-import type { Role } from './roles.js';
 import { UserModel, type User } from './user.model.js';
 
 export interface UserFilter {
@@ -25,7 +25,7 @@ export function listUsers(f: UserFilter, page: number, pageSize: number) {
 
 /** A liaison must belong to an existing department; other roles belong to none. */
 async function departmentFor(role: Role, departmentId: string | null | undefined) {
-  if (role !== 'DEPARTMENT') return null;
+  if (!isLiaison(role)) return null;
   if (!departmentId) throw validationFailed([{ path: 'departmentId', message: 'required for a department liaison' }]);
   if (!(await DepartmentModel.exists({ _id: departmentId }))) {
     throw validationFailed([{ path: 'departmentId', message: 'no such department' }]);
@@ -61,7 +61,7 @@ export async function updateUser(
 ) {
   const user = await UserModel.findById(id);
   if (!user) throw notFound('Account');
-  if (id === actor.id && (changes.active === false || (changes.role && changes.role !== 'ADMIN'))) {
+  if (id === actor.id && (changes.active === false || (changes.role && !can(changes.role, 'manageAccounts')))) {
     throw new AppError('INVALID_STATE', 'You cannot deactivate or demote your own account');
   }
   const role = changes.role ?? user.role;

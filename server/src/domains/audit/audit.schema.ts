@@ -28,7 +28,7 @@ builder.queryField('auditLog', (t) =>
   t.field({
     type: AuditPage,
     description: 'Newest first',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'readAuditLog' },
     args: {
       actorId: t.arg.id({ validate: objectId }),
       action: t.arg.string({ validate: z.string().max(64) }),

@@ -1,3 +1,4 @@
+import { isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, notFound } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
@@ -7,22 +8,20 @@ import { BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.mo
 // Reading bulletins. The center sees every bulletin; a liaison only published ones, and of
 // their windows and staff only its own department's (the department ranking is public anyway).
 
-const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
-
 export function pageBulletins(
   user: SessionUser,
   status: BulletinStatus | null | undefined,
   page: number,
   pageSize: number,
 ) {
-  const filter = isLiaison(user) ? { status: 'PUBLISHED' } : status ? { status } : {};
+  const filter = isLiaison(user.role) ? { status: 'PUBLISHED' } : status ? { status } : {};
   return paginate<Bulletin>(BulletinModel, filter, { 'period.to': -1, createdAt: -1 }, page, pageSize);
 }
 
 export async function getBulletin(user: SessionUser, id: string) {
   const b = await BulletinModel.findById(id).lean<Bulletin>();
   // Drafts do not exist for a liaison.
-  if (!b || (isLiaison(user) && b.status !== 'PUBLISHED')) throw notFound('Bulletin');
+  if (!b || (isLiaison(user.role) && b.status !== 'PUBLISHED')) throw notFound('Bulletin');
   return b;
 }
 
@@ -64,7 +63,7 @@ export function partOf(user: SessionUser, b: Bulletin, departmentId: string) {
 export type BulletinPart = ReturnType<typeof partOf>;
 
 export async function getPart(user: SessionUser, id: string, departmentId: string) {
-  if (isLiaison(user) && user.departmentId !== departmentId) throw forbidden("another department's part");
+  if (isLiaison(user.role) && user.departmentId !== departmentId) throw forbidden("another department's part");
   return partOf(user, await getBulletin(user, id), departmentId);
 }
 

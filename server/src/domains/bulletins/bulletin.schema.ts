@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { can } from '../../../../common/roles.js';
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
 import { editOf, inputOf, localDay, objectId, text } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { CENTER } from '../inspections/checklist.schema.js';
 import type { Bulletin } from './bulletin.model.js';
 import * as query from './bulletin.query.js';
 import * as service from './bulletin.service.js';
@@ -21,8 +21,7 @@ import {
 } from './bulletin.types.js';
 import { resolvePeriod } from './period.js';
 
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
-const isCenter = (ctx: Context) => !!ctx.user && (CENTER as readonly string[]).includes(ctx.user.role);
+const isCenter = (ctx: Context) => can(ctx.user?.role, 'compileBulletins');
 
 const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
   description: 'A bulletin (简报): a stored snapshot of a period’s figures, scores and ranks',
@@ -127,20 +126,20 @@ builder.queryFields((t) => ({
   bulletinPage: t.field({
     type: BulletinPage,
     description: 'Newest period first; a liaison sees the published ones',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: { status: t.arg({ type: BulletinStatus }), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) => query.pageBulletins(requireUser(ctx.user), a.status, a.page, a.pageSize),
   }),
   bulletin: t.field({
     type: BulletinRef,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => query.getBulletin(requireUser(ctx.user), String(a.id)),
   }),
   bulletinPart: t.field({
     type: PartRef,
     description: "A department's part; a liaison may only ask for its own",
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       departmentId: t.arg.id({ required: true, validate: objectId }),
@@ -151,7 +150,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => {
   const id = () => t.arg.id({ required: true, validate: objectId });
-  const center = { authScopes: { roles: CENTER }, type: BulletinRef } as const;
+  const center = { authScopes: { can: 'compileBulletins' }, type: BulletinRef } as const;
   return {
     generateBulletin: t.field({
       ...center,
@@ -194,18 +193,19 @@ builder.mutationFields((t) => {
     }),
     publishBulletin: t.field({
       ...center,
+      authScopes: { can: 'publishBulletins' },
       description: 'IN_REVIEW → PUBLISHED, numbered',
       args: { id: id() },
       resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)),
     }),
     deleteBulletin: t.boolean({
-      authScopes: { roles: CENTER },
+      authScopes: { can: 'compileBulletins' },
       args: { id: id() },
       resolve: (_, a) => service.remove(String(a.id)),
     }),
     acknowledgeBulletin: t.field({
       type: BulletinRef,
-      authScopes: { roles: ['DEPARTMENT'] },
+      authScopes: { can: 'respondForDepartment' },
       description: "Acknowledges (签收) the liaison's department's part; repeating it changes nothing",
       args: { id: id() },
       resolve: async (_, a, ctx) =>

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { pdfFailed, sendPdf } from '../../lib/pdf-http.js';
@@ -14,14 +15,14 @@ const ID = /^[a-f0-9]{24}$/i;
  */
 export function bulletinsRouter() {
   const router = Router();
-  router.get('/api/bulletins/:id.pdf', requireStaff(['ADMIN', 'MANAGER', 'DEPARTMENT']), async (req, res, next) => {
+  router.get('/api/bulletins/:id.pdf', requireStaff('readBulletins'), async (req, res, next) => {
     const user = res.locals.user as SessionUser;
     try {
       const id = String(req.params.id);
       if (!ID.test(id)) throw notFound('Bulletin');
       const asked = typeof req.query.department === 'string' ? req.query.department : null;
       if (asked && !ID.test(asked)) throw notFound('Department');
-      const departmentId = user.role === 'DEPARTMENT' ? (asked ?? user.departmentId) : asked;
+      const departmentId = isLiaison(user.role) ? (asked ?? user.departmentId) : asked;
       const bulletin = await getBulletin(user, id);
       const part = departmentId ? partOf(user, bulletin, departmentId) : null;
       const pdf = await renderBulletinPdf(bulletin, part);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { notFound } from '../../graphql/errors.js';
 import { localDay, optionalText } from '../../graphql/inputs.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 import { addWorkingDays, clearCalendarCache, importChineseDays } from './calendar.service.js';
 
@@ -29,7 +28,7 @@ const year = z.number().int().min(2000).max(2100);
 builder.queryFields((t) => ({
   calendarDays: t.field({
     type: [CalendarDayRef],
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { year: t.arg.int({ required: true, validate: year }) },
     resolve: (_, a) =>
       CalendarDayModel.find({ _id: trusted({ $gte: `${a.year}-01-01`, $lte: `${a.year}-12-31` }) })
@@ -39,7 +38,7 @@ builder.queryFields((t) => ({
   workingDeadline: t.field({
     type: 'DateTime',
     description: 'The end of the n-th working day after `from` (a preview of how deadlines fall)',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
       from: t.arg({ type: 'DateTime', required: true }),
       days: t.arg.int({ required: true, validate: z.number().int().min(0).max(60) }),
@@ -52,7 +51,7 @@ builder.mutationFields((t) => ({
   setCalendarDay: t.field({
     type: CalendarDayRef,
     description: 'Marks a date as a holiday or a make-up working day (local closures, corrections)',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editCalendar' },
     args: {
       date: t.arg.string({ required: true, validate: localDay }),
       kind: t.arg({ type: DayKind, required: true }),
@@ -70,7 +69,7 @@ builder.mutationFields((t) => ({
   }),
   removeCalendarDay: t.boolean({
     description: 'Back to the default (working on weekdays, off at weekends)',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editCalendar' },
     args: { date: t.arg.string({ required: true, validate: localDay }) },
     resolve: async (_, a) => {
       const res = await CalendarDayModel.deleteOne({ _id: a.date });
@@ -81,7 +80,7 @@ builder.mutationFields((t) => ({
   }),
   importHolidays: t.int({
     description: "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits",
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editCalendar' },
     args: {
       fromYear: t.arg.int({ required: true, validate: year }),
       toYear: t.arg.int({ required: true, validate: year }),

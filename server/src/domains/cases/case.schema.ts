@@ -4,13 +4,10 @@ import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { CENTER } from '../inspections/checklist.schema.js';
 import { ServiceItemRef } from '../service-items/service-item.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import type { CaseRecord } from './case.model.js';
 import * as service from './case.service.js';
-
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 const CaseRecordRef = builder.objectRef<CaseRecord>('CaseRecord').implement({
   description: 'Cases handled (办件) per department, window and service item over a period, from the approval system',
@@ -81,13 +78,13 @@ builder.queryFields((t) => ({
   caseRecordPage: t.field({
     type: CasePage,
     description: 'Newest period first; a liaison sees its own department',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readCases' },
     args: { filter: t.arg({ type: CaseFilterInput }), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) => service.pageCases(requireUser(ctx.user), filterOf(a.filter), a.page, a.pageSize),
   }),
   caseTotals: t.field({
     type: CaseTotals,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readCases' },
     args: { filter: t.arg({ type: CaseFilterInput }) },
     resolve: (_, a, ctx) => service.caseTotals(requireUser(ctx.user), filterOf(a.filter)),
   }),
@@ -97,7 +94,7 @@ builder.mutationFields((t) => ({
   saveCaseRecord: t.field({
     type: CaseRecordRef,
     description: 'Enters a record by hand; one with the same department, window, item and period is overwritten',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'manageCases' },
     args: { input: t.arg({ type: CaseInput, required: true }) },
     resolve: (_, { input }, ctx) =>
       service.saveCase(requireUser(ctx.user), {
@@ -108,7 +105,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   deleteCaseRecord: t.boolean({
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'manageCases' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a) => service.deleteCase(String(a.id)),
   }),

@@ -1,6 +1,5 @@
 import { builder } from '../../graphql/builder.js';
 import { objectId } from '../../graphql/inputs.js';
-import { COMPLAINT_STAFF } from './complaint.access.js';
 import { ComplaintCategoryEnum, ComplaintStateEnum } from './complaint-public.schema.js';
 import { complaintStats } from './complaint-stats.service.js';
 
@@ -54,7 +53,7 @@ builder.queryField('complaintStats', (t) =>
   t.field({
     type: StatsRef,
     description: 'Dashboard figures for complaints filed in [from, to); a liaison gets its assigned ones',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       from: t.arg({ type: 'DateTime' }),
       to: t.arg({ type: 'DateTime' }),

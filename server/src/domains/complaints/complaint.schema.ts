@@ -4,7 +4,7 @@ import { editOf, inputOf, objectId, optionalText, provided, text } from '../../g
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { canSeeComplaint, canSeePhone, COMPLAINT_MANAGERS, COMPLAINT_STAFF } from './complaint.access.js';
+import { canSeeComplaint, canSeePhone } from './complaint.access.js';
 import { complaintSettings, overdueStep } from './complaint.deadlines.js';
 import type { Complaint, ComplaintEvent } from './complaint.model.js';
 import {
@@ -160,7 +160,7 @@ builder.queryFields((t) => ({
   complaints: t.field({
     type: ComplaintPage,
     description: 'The inbox, newest first; a liaison gets those assigned to its department',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       state: t.arg({ type: ComplaintStateEnum }),
       overdue: t.arg.boolean(),
@@ -179,18 +179,18 @@ builder.queryFields((t) => ({
   }),
   complaint: t.field({
     type: ComplaintRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => workflow.loadComplaint(ctx.user, String(a.id)),
   }),
   complaintsOverdue: t.int({
     description: 'How many of the viewer’s complaints are past a deadline now',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     resolve: (_, __, ctx) => queries.countOverdue(ctx.user),
   }),
   complaintSettings: t.field({
     type: SettingsRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     resolve: () => complaintSettings.get(),
   }),
 }));
@@ -199,7 +199,7 @@ builder.mutationFields((t) => ({
   actOnComplaint: t.field({
     type: ComplaintRef,
     description: 'Takes one workflow step (see allowedActions)',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: ActionInput, required: true }) },
     resolve: (_, { id, input }, ctx) =>
       workflow.act(requireUser(ctx.user), String(id), {
@@ -209,7 +209,7 @@ builder.mutationFields((t) => ({
   }),
   addComplaintNote: t.field({
     type: ComplaintRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       note: t.arg.string({ required: true, validate: text(2000) }),
@@ -220,7 +220,7 @@ builder.mutationFields((t) => ({
   linkComplaint: t.field({
     type: ComplaintRef,
     description: 'Marks the complaint a duplicate of another; null undoes it',
-    authScopes: { roles: COMPLAINT_MANAGERS },
+    authScopes: { can: 'manageComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }), duplicateOfId: t.arg.id({ validate: objectId }) },
     resolve: (_, a, ctx) =>
       workflow.linkDuplicate(requireUser(ctx.user), String(a.id), a.duplicateOfId ? String(a.duplicateOfId) : null),
@@ -228,7 +228,7 @@ builder.mutationFields((t) => ({
   updateComplaintSettings: t.field({
     type: SettingsRef,
     description: 'Applies to complaints filed from now on',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editComplaintSettings' },
     args: { input: t.arg({ type: SettingsInput, required: true }) },
     resolve: (_, { input }, ctx) => complaintSettings.update(provided(input), ctx.user!.id),
   }),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { canSeeDepartment } from '../accounts/access.js';
 import { DepartmentModel, type Department } from './department.model.js';
 import * as service from './department.service.js';
@@ -59,13 +58,13 @@ builder.queryFields((t) => ({
   departments: t.field({
     type: [DepartmentRef],
     description: 'Departments, by sort order; a liaison gets only its own',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { search: t.arg.string({ validate: z.string().max(50) }), active: t.arg.boolean() },
     resolve: (_, args, ctx) => service.listDepartments(ctx.user, args.search, args.active),
   }),
   department: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, args, ctx) => service.getDepartment(ctx.user, String(args.id)),
   }),
@@ -74,13 +73,13 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createDepartment: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageDepartments' },
     args: { input: t.arg({ type: DepartmentInput, required: true }) },
     resolve: (_, { input }) => service.createDepartment({ ...input, sortOrder: input.sortOrder ?? 0 }),
   }),
   updateDepartment: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageDepartments' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: DepartmentUpdateInput, required: true }),

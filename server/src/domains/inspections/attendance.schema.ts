@@ -35,7 +35,7 @@ builder.queryField('attendance', (t) =>
   t.field({
     type: [RowRef],
     description: 'Attendance from submitted patrol rounds and imported sign-ins; lowest rate first',
-    authScopes: { roles: ['ADMIN', 'MANAGER', 'DEPARTMENT'] },
+    authScopes: { can: 'viewAttendance' },
     args: {
       from: t.arg.string({ required: true, validate: localDay }),
       to: t.arg.string({ required: true, validate: localDay }),

@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { editOf, inputOf, objectId, optionalText, provided, text } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import type { ChecklistItem } from './checklist.model.js';
 import * as service from './checklist.service.js';
 import { inspectionSettings, settingsFields, type InspectionSettings } from './inspection.settings.js';
-
-export const CENTER = ['ADMIN', 'MANAGER'] as const;
 
 const RuleKind = builder.enumType('RuleKind', {
   values: {
@@ -103,13 +100,13 @@ const SettingsInput = builder.inputType('InspectionSettingsInput', {
 builder.queryFields((t) => ({
   checklistItems: t.field({
     type: [ChecklistItemRef],
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRules' },
     args: { activeOnly: t.arg.boolean() },
     resolve: (_, a) => service.listChecklist(!!a.activeOnly),
   }),
   inspectionSettings: t.field({
     type: SettingsRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRules' },
     resolve: () => inspectionSettings.get(),
   }),
 }));
@@ -117,13 +114,13 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createChecklistItem: t.field({
     type: ChecklistItemRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: { input: t.arg({ type: ChecklistItemInput, required: true }) },
     resolve: (_, { input }) => service.createChecklistItem(input),
   }),
   updateChecklistItem: t.field({
     type: ChecklistItemRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: ChecklistItemUpdate, required: true }),
@@ -133,7 +130,7 @@ builder.mutationFields((t) => ({
   updateInspectionSettings: t.field({
     type: SettingsRef,
     description: 'Changes apply to rounds generated from now on',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: { input: t.arg({ type: SettingsInput, required: true }) },
     // The settings schema validates the merged result and names each bad field.
     resolve: (_, { input }, ctx) => inspectionSettings.update(provided(input), requireUser(ctx.user).id),

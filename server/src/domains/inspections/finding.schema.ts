@@ -6,7 +6,7 @@ import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { PRESENCES, type Finding } from './finding.model.js';
 import * as service from './finding.service.js';
-import { clientKey, RoundRef, RUNNERS } from './round.schema.js';
+import { clientKey, RoundRef } from './round.schema.js';
 
 const Presence = builder.enumType('Presence', {
   values: {
@@ -55,7 +55,7 @@ const FindingRef = builder.objectRef<Finding>('PatrolFinding').implement({
 builder.objectField(RoundRef, 'findings', (t) =>
   t.field({
     type: [FindingRef],
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     resolve: (r, _, ctx) => service.listFindings(requireUser(ctx.user), String(r._id)),
   }),
 );
@@ -102,7 +102,7 @@ builder.mutationField('saveFinding', (t) =>
   t.field({
     type: FindingRef,
     description: "Saves a round's finding at one window; idempotent (see FindingInput.seq)",
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
       roundId: t.arg.id({ required: true, validate: objectId }),
       windowId: t.arg.id({ required: true, validate: objectId }),

@@ -33,7 +33,7 @@ export function inspectionsRouter(logger: Logger) {
   router.post(
     '/api/patrol/rounds/:roundId/photos',
     requireCsrfHeader,
-    requireStaff(['ADMIN', 'MANAGER', 'INSPECTOR']),
+    requireStaff('runPatrols'),
     raw(MAX_PHOTO_BYTES),
     handle(async (req, res, user) => {
       const round = await runnableRound(user, String(req.params.roundId));
@@ -67,7 +67,7 @@ export function inspectionsRouter(logger: Logger) {
   router.post(
     '/api/attendance/sign-ins',
     requireCsrfHeader,
-    requireStaff(['ADMIN', 'MANAGER']),
+    requireStaff('importSignIns'),
     raw(MAX_IMPORT_BYTES),
     handle(async (req, res, user) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -4,13 +4,10 @@ import { builder } from '../../graphql/builder.js';
 import { localDay, objectId, optionalText, toObjectId } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { requireUser } from '../accounts/access.js';
-import { CENTER } from './checklist.schema.js';
 import { ROUND_STATES, RoundModel, roundState, type Round } from './round.model.js';
 import * as run from './round-run.service.js';
 import * as service from './round.service.js';
 import { ViolationModel } from './violation.model.js';
-
-export const RUNNERS = ['ADMIN', 'MANAGER', 'INSPECTOR'] as const;
 
 export const RoundStateEnum = builder.enumType('RoundState', {
   values: Object.fromEntries(ROUND_STATES.map((s) => [s, {}])) as Record<(typeof ROUND_STATES)[number], object>,
@@ -69,7 +66,7 @@ builder.queryFields((t) => ({
   patrolRounds: t.field({
     type: [RoundRef],
     description: "Rounds between two local dates (at most 62 days); today's schedule is generated on the way",
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
       from: t.arg.string({ required: true, validate: localDay }),
       to: t.arg.string({ required: true, validate: localDay }),
@@ -81,14 +78,14 @@ builder.queryFields((t) => ({
   }),
   patrolRound: t.field({
     type: RoundRef,
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getRound(requireUser(ctx.user), String(a.id)),
   }),
   inspectors: t.field({
     type: [Inspector],
     description: 'Who rounds can be assigned to',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     resolve: () => service.listInspectors(),
   }),
 }));
@@ -98,7 +95,7 @@ export const clientKey = z.string().regex(/^[\w-]{8,64}$/, '8 to 64 letters, dig
 builder.mutationFields((t) => ({
   generateRounds: t.int({
     description: 'Creates the scheduled rounds of the working days in the range that are missing; returns how many',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     args: {
       from: t.arg.string({ required: true, validate: localDay }),
       to: t.arg.string({ required: true, validate: localDay }),
@@ -107,20 +104,20 @@ builder.mutationFields((t) => ({
   }),
   assignRound: t.field({
     type: RoundRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }), inspectorId: t.arg.id({ validate: objectId }) },
     resolve: (_, a) => service.assignRound(String(a.id), a.inspectorId ? String(a.inspectorId) : null),
   }),
   startRound: t.field({
     type: RoundRef,
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => run.startRound(requireUser(ctx.user), String(a.id)),
   }),
   startUnscheduledRound: t.field({
     type: RoundRef,
     description: 'An unannounced round (不定时), started at once; resending the same clientKey returns the same round',
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
       clientKey: t.arg.string({ required: true, validate: clientKey }),
       note: t.arg.string({ validate: optionalText(200) }),
@@ -130,7 +127,7 @@ builder.mutationFields((t) => ({
   submitRound: t.field({
     type: RoundRef,
     description: 'Ends the round and raises its violations; submitting again returns it unchanged',
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }), note: t.arg.string({ validate: optionalText(500) }) },
     resolve: (_, a, ctx) => run.submitRound(requireUser(ctx.user), String(a.id), a.note),
   }),

@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { can, rolesWith } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { UserModel } from '../accounts/user.model.js';
@@ -10,7 +11,8 @@ import { DAY_MS, localDate, localInstant } from '../../../../common/time.js';
 /** The longest range one request may list or generate (two months and a bit). */
 export const MAX_RANGE_DAYS = 62;
 
-export const isCenterStaff = (u: SessionUser) => u.role === 'ADMIN' || u.role === 'MANAGER';
+/** Those who plan rounds see and run every round; an inspector its own and unassigned ones. */
+export const isCenterStaff = (u: SessionUser) => can(u.role, 'planPatrols');
 
 /** The local dates from `from` to `to`, inclusive; refused beyond MAX_RANGE_DAYS. */
 export function datesBetween(from: string, to: string) {
@@ -99,7 +101,7 @@ export async function getRound(user: SessionUser, id: string) {
 }
 
 export async function listInspectors() {
-  return UserModel.find({ role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }), active: true })
+  return UserModel.find({ role: trusted({ $in: rolesWith('takeRounds') }), active: true })
     .sort({ role: 1, displayName: 1 })
     .lean();
 }
@@ -111,7 +113,7 @@ export async function assignRound(id: string, inspectorId: string | null) {
     const u = await UserModel.findOne({
       _id: inspectorId,
       active: true,
-      role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }),
+      role: trusted({ $in: rolesWith('takeRounds') }),
     }).lean();
     if (!u) throw validationFailed([{ path: 'inspectorId', message: 'not an active inspector' }]);
     name = u.displayName;

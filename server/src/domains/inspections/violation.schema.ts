@@ -3,11 +3,9 @@ import { localDay, objectId, optionalText } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { CENTER } from './checklist.schema.js';
 import { photoUrl } from './finding.schema.js';
 import { repairSubmissions } from './round-run.service.js';
 import { RoundRef } from './round.schema.js';
@@ -57,7 +55,7 @@ builder.queryFields((t) => ({
   violationPage: t.field({
     type: ViolationPage,
     description: "Newest first. Inspectors see what they raised; liaisons their department's confirmed ones",
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewViolations' },
     args: {
       status: t.arg({ type: ViolationStatus }),
       departmentId: t.arg.id({ validate: objectId }),
@@ -78,7 +76,7 @@ builder.queryFields((t) => ({
   }),
   violation: t.field({
     type: ViolationRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewViolations' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getViolation(requireUser(ctx.user), String(a.id)),
   }),
@@ -90,7 +88,7 @@ builder.mutationField('decideViolation', (t) =>
   t.field({
     type: ViolationRef,
     description: 'Confirms or dismisses (with a reason) a pending violation',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'decideViolations' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       decision: t.arg({ type: Decision, required: true }),

@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { can, isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
@@ -66,9 +67,9 @@ export interface ViolationFilter {
  * department's confirmed ones (pending and dismissed ones are internal to the center).
  */
 function scope(user: SessionUser) {
-  if (user.role === 'INSPECTOR') return { raisedBy: new Types.ObjectId(user.id) };
-  if (user.role === 'DEPARTMENT') return { department: new Types.ObjectId(user.departmentId!), status: 'CONFIRMED' };
-  return {};
+  if (isLiaison(user.role)) return { department: new Types.ObjectId(user.departmentId!), status: 'CONFIRMED' };
+  if (can(user.role, 'decideViolations')) return {};
+  return { raisedBy: new Types.ObjectId(user.id) };
 }
 
 export function violationFilter(user: SessionUser, f: ViolationFilter) {

@@ -4,7 +4,6 @@ import { editOf, inputOf, localDay, objectId, text } from '../../graphql/inputs.
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { CENTER } from '../inspections/checklist.schema.js';
 import { ViolationRef } from '../inspections/violation.schema.js';
 import { NOTICE_STATUSES, type Notice, type Receipt } from './notice.model.js';
 import * as service from './notice.service.js';
@@ -86,7 +85,6 @@ const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
 });
 
 const NoticePage = pageType<Notice>('NoticePage', NoticeRef);
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 const DraftInput = builder.inputType('NoticeDraftInput', {
   validate: inputOf({
@@ -110,13 +108,13 @@ builder.queryFields((t) => ({
   noticePage: t.field({
     type: NoticePage,
     description: 'Newest first; a liaison sees the published notices naming its department',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readNotices' },
     args: { status: t.arg({ type: NoticeStatus }), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) => service.pageNotices(requireUser(ctx.user), a.status, a.page, a.pageSize),
   }),
   notice: t.field({
     type: NoticeRef,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readNotices' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getNotice(requireUser(ctx.user), String(a.id)),
   }),
@@ -124,8 +122,8 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => {
   const id = () => t.arg.id({ required: true, validate: objectId });
-  const center = { authScopes: { roles: CENTER }, type: NoticeRef } as const;
-  const liaison = { authScopes: { roles: ['DEPARTMENT'] as const }, type: NoticeRef } as const;
+  const center = { authScopes: { can: 'issueNotices' }, type: NoticeRef } as const;
+  const liaison = { authScopes: { can: 'respondForDepartment' }, type: NoticeRef } as const;
   return {
     createNoticeDraft: t.field({
       ...center,
@@ -144,7 +142,7 @@ builder.mutationFields((t) => {
         }),
     }),
     deleteNoticeDraft: t.boolean({
-      authScopes: { roles: CENTER },
+      authScopes: { can: 'issueNotices' },
       description: 'Discards a draft and frees its violations for another notice',
       args: { id: id() },
       resolve: (_, a) => service.deleteDraft(String(a.id)),
@@ -173,6 +171,7 @@ builder.mutationFields((t) => {
     }),
     decideNoticeAppeal: t.field({
       ...center,
+      authScopes: { can: 'decideAppeals' },
       args: {
         id: id(),
         departmentId: t.arg.id({ required: true, validate: objectId }),

@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
@@ -9,11 +10,9 @@ import { NoticeCounterModel, NoticeModel, type Notice } from './notice.model.js'
 import { defaultBody, defaultTitle, noticeNumber } from './notice.text.js';
 import { endOfLocalDay, localDate, localInstant } from '../../../../common/time.js';
 
-const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
-
 /** A liaison sees published notices that name its department; center staff see all. */
 export function noticeScope(user: SessionUser) {
-  return isLiaison(user) ? { status: 'PUBLISHED', departments: new Types.ObjectId(user.departmentId!) } : {};
+  return isLiaison(user.role) ? { status: 'PUBLISHED', departments: new Types.ObjectId(user.departmentId!) } : {};
 }
 
 export function pageNotices(user: SessionUser, status: string | null | undefined, page: number, pageSize: number) {
@@ -24,8 +23,8 @@ export function pageNotices(user: SessionUser, status: string | null | undefined
 export async function getNotice(user: SessionUser, id: string) {
   const notice = await NoticeModel.findById(id).lean<Notice>();
   // Drafts do not exist for a liaison; another department's notice is forbidden.
-  if (!notice || (isLiaison(user) && notice.status !== 'PUBLISHED')) throw notFound('Notice');
-  if (isLiaison(user) && !notice.departments.some((d) => String(d) === user.departmentId))
+  if (!notice || (isLiaison(user.role) && notice.status !== 'PUBLISHED')) throw notFound('Notice');
+  if (isLiaison(user.role) && !notice.departments.some((d) => String(d) === user.departmentId))
     throw forbidden('this notice');
   return notice;
 }

@@ -4,7 +4,6 @@ import { invalidState, notFound } from '../../graphql/errors.js';
 import { objectId, optionalText } from '../../graphql/inputs.js';
 import { pageArgs, pageType, paginate } from '../../graphql/pagination.js';
 import { assertDepartment, canSeeDepartment, departmentFilter, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -38,13 +37,12 @@ const AlertRef = builder.objectRef<Alert>('Alert').implement({
 });
 
 const AlertPage = pageType<Alert>('AlertPage', AlertRef);
-const HANDLERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 builder.queryField('alerts', (t) =>
   t.field({
     type: AlertPage,
     description: 'Alerts, newest first',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRatingStats' },
     args: {
       state: t.arg({ type: AlertStateEnum }),
       departmentId: t.arg.id({ validate: objectId }),
@@ -93,13 +91,13 @@ async function move(
 builder.mutationFields((t) => ({
   acknowledgeAlert: t.field({
     type: AlertRef,
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'handleAlerts' },
     args: { id: t.arg.id({ required: true, validate: objectId }), note: t.arg.string({ validate: optionalText(200) }) },
     resolve: (_, a, ctx) => move(String(a.id), ctx.user, 'ACKNOWLEDGED', a.note),
   }),
   closeAlert: t.field({
     type: AlertRef,
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'handleAlerts' },
     args: { id: t.arg.id({ required: true, validate: objectId }), note: t.arg.string({ validate: optionalText(200) }) },
     resolve: (_, a, ctx) => move(String(a.id), ctx.user, 'CLOSED', a.note),
   }),
@@ -109,7 +107,7 @@ builder.subscriptionField('alertRaised', (t) =>
   t.field({
     type: AlertRef,
     description: 'Alerts as they are raised (GraphQL over SSE), limited to what the viewer may see',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRatingStats' },
     subscribe: (_, __, ctx) => alertStream((a) => canSeeDepartment(ctx.user, a.department), ctx.logger),
     resolve: (a) => a,
   }),

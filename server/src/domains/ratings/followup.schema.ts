@@ -3,7 +3,6 @@ import { builder } from '../../graphql/builder.js';
 import { objectId, optionalText } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -83,7 +82,7 @@ builder.queryFields((t) => ({
   followUps: t.field({
     type: FollowUpPage,
     description: 'Follow-ups, soonest due first; a liaison sees its own department only',
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'workFollowUps' },
     args: {
       state: t.arg({ type: StateEnum }),
       departmentId: t.arg.id({ validate: objectId }),
@@ -102,7 +101,7 @@ builder.queryFields((t) => ({
   }),
   followUp: t.field({
     type: FollowUpRef,
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'workFollowUps' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getFollowUp(ctx.user, String(a.id)),
   }),
@@ -112,7 +111,7 @@ builder.mutationField('advanceFollowUp', (t) =>
   t.field({
     type: FollowUpRef,
     description: 'Takes one step of the follow-up; refused unless the role and the current state allow it',
-    authScopes: { roles: ['ADMIN', 'MANAGER', 'DEPARTMENT'] },
+    authScopes: { can: 'workFollowUps' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       action: t.arg({ type: ActionEnum, required: true }),

@@ -1,31 +1,26 @@
 import { Types, trusted } from 'mongoose';
+import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
-import type { Role } from '../accounts/roles.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './followup.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
 
 // The follow-up state machine. Each action moves from given states to one state, atomically
 // (the expected state is part of the update's filter), appends to the timeline and is audited.
-
-const WORKERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
-const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
+// `who` is the capability the step needs (common/roles.ts).
 export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
 
 export const ACTIONS = {
-  verify: { from: ['OPEN'], to: 'VERIFIED', roles: WORKERS },
-  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', roles: WORKERS },
-  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', roles: WORKERS },
-  close: { from: ['CALLED_BACK'], to: 'CLOSED', roles: MANAGERS },
-  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', roles: WORKERS },
-  exclude: { from: ['APPEALED'], to: 'EXCLUDED', roles: MANAGERS },
-  reinstate: { from: ['APPEALED'], to: null, roles: MANAGERS }, // back to where the appeal began
-} as const satisfies Record<
-  string,
-  { from: readonly FollowUpState[]; to: FollowUpState | null; roles: readonly Role[] }
->;
+  verify: { from: ['OPEN'], to: 'VERIFIED', who: 'workFollowUps' },
+  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', who: 'workFollowUps' },
+  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', who: 'callBack' },
+  close: { from: ['CALLED_BACK'], to: 'CLOSED', who: 'closeFollowUps' },
+  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', who: 'workFollowUps' },
+  exclude: { from: ['APPEALED'], to: 'EXCLUDED', who: 'decideAppeals' },
+  reinstate: { from: ['APPEALED'], to: null, who: 'decideAppeals' }, // back to where the appeal began
+} as const satisfies Record<string, { from: readonly FollowUpState[]; to: FollowUpState | null; who: Capability }>;
 export type FollowUpAction = keyof typeof ACTIONS;
 
 /** What this user may do to this follow-up now (drives the buttons on the page). */
@@ -33,7 +28,7 @@ export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpA
   if (!user) return [];
   return (Object.keys(ACTIONS) as FollowUpAction[]).filter((a) => {
     const rule = ACTIONS[a];
-    return (rule.from as readonly string[]).includes(f.state) && rule.roles.includes(user.role);
+    return (rule.from as readonly string[]).includes(f.state) && can(user.role, rule.who);
   });
 }
 
@@ -110,7 +105,7 @@ async function fieldsFor(action: FollowUpAction, f: FollowUp, input: StepInput) 
 export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
   const f = await getFollowUp(user, id);
   const rule = ACTIONS[action];
-  if (!rule.roles.includes(user.role)) throw forbidden(`the ${action} step`);
+  if (!can(user.role, rule.who)) throw forbidden(`the ${action} step`);
   if (!(rule.from as readonly string[]).includes(f.state))
     throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
   const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;

@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { can } from '../../../../common/roles.js';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound } from '../../graphql/errors.js';
@@ -6,7 +7,6 @@ import { objectId, optionalText } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType, paginate } from '../../graphql/pagination.js';
 import { assertDepartment, canSeeDepartment, departmentFilter, requireUser } from '../accounts/access.js';
-import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -15,8 +15,7 @@ import { RatingModel, type Rating } from './rating.model.js';
 import { maskPhone } from '../../../../common/phone.js';
 
 /** Contact details are for those who call the citizen back: managers and the department's liaison. */
-export const mayCallBack = (user: SessionUser | null) =>
-  user?.role === 'ADMIN' || user?.role === 'MANAGER' || user?.role === 'DEPARTMENT';
+export const mayCallBack = (user: SessionUser | null) => can(user?.role, 'callBack');
 
 export const RatingRef = builder.loadableObjectRef<Rating, string>('Rating', { load: loadByIds<Rating>(RatingModel) });
 
@@ -52,7 +51,7 @@ builder.queryFields((t) => ({
   ratings: t.field({
     type: RatingPage,
     description: 'Ratings, newest first',
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'readRatings' },
     args: {
       departmentId: t.arg.id({ validate: objectId }),
       windowId: t.arg.id({ validate: objectId }),
@@ -86,7 +85,7 @@ builder.mutationField('reviewSuspectRating', (t) =>
   t.field({
     type: RatingRef,
     description: 'After review, count a suspect rating after all (genuine) or keep it out (misuse)',
-    authScopes: { roles: ['ADMIN', 'MANAGER'] },
+    authScopes: { can: 'reviewSuspectRatings' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       genuine: t.arg.boolean({ required: true }),

@@ -32,7 +32,7 @@ const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
  */
 export function ratingsRouter(logger: Logger) {
   const router = Router();
-  router.get('/api/ratings.csv', requireStaff(), async (req, res, next) => {
+  router.get('/api/ratings.csv', requireStaff('exportRatings'), async (req, res, next) => {
     try {
       const parsed = query.safeParse(req.query);
       if (!parsed.success)

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
@@ -129,7 +128,7 @@ const StatsFilterInput = builder.inputType('RatingStatsFilter', {
 builder.queryField('ratingStats', (t) =>
   t.field({
     type: RatingStats,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRatingStats' },
     args: { filter: t.arg({ type: StatsFilterInput, required: true }) },
     resolve: (_, { filter }, ctx) => ({
       user: ctx.user,

@@ -4,7 +4,6 @@ import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { ITEM_CATEGORIES, ServiceItemModel, type ServiceItem } from './service-item.model.js';
 import * as service from './service-item.service.js';
@@ -78,12 +77,10 @@ const ServiceItemUpdateInput = builder.inputType('ServiceItemUpdateInput', {
   }),
 });
 
-const EDITORS = ['ADMIN', 'DEPARTMENT'] as const;
-
 builder.queryFields((t) => ({
   serviceItems: t.field({
     type: ServiceItemPage,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
       departmentId: t.arg.id({ validate: objectId }),
       category: t.arg({ type: ItemCategoryEnum }),
@@ -96,7 +93,7 @@ builder.queryFields((t) => ({
   }),
   serviceItem: t.field({
     type: ServiceItemRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getItem(ctx.user, String(a.id)),
   }),
@@ -105,14 +102,14 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createServiceItem: t.field({
     type: ServiceItemRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editServiceItems' },
     args: { input: t.arg({ type: ServiceItemInput, required: true }) },
     resolve: (_, { input }, ctx) =>
       service.createItem(requireUser(ctx.user), { ...input, departmentId: String(input.departmentId) }),
   }),
   updateServiceItem: t.field({
     type: ServiceItemRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editServiceItems' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: ServiceItemUpdateInput, required: true }),

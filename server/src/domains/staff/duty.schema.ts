@@ -2,7 +2,6 @@ import { trusted } from 'mongoose';
 import { builder } from '../../graphql/builder.js';
 import { objectId, optionalText } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { WindowRef } from '../windows/window.schema.js';
 import type { Duty } from './duty.model.js';
 import * as duties from './duty.service.js';
@@ -37,13 +36,11 @@ builder.objectField(WindowRef, 'onDuty', (t) =>
   }),
 );
 
-const EDITORS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
-
 builder.queryField('roster', (t) =>
   t.field({
     type: [DutyRef],
     description: 'Duty assignments, newest first (at most 500)',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
       windowId: t.arg.id({ validate: objectId }),
       staffId: t.arg.id({ validate: objectId }),
@@ -63,7 +60,7 @@ builder.queryField('roster', (t) =>
 builder.mutationFields((t) => ({
   assignDuty: t.field({
     type: DutyRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: {
       windowId: t.arg.id({ required: true, validate: objectId }),
       staffId: t.arg.id({ required: true, validate: objectId }),
@@ -76,12 +73,12 @@ builder.mutationFields((t) => ({
   }),
   endDuty: t.field({
     type: DutyRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: { id: t.arg.id({ required: true, validate: objectId }), to: t.arg({ type: 'DateTime', required: true }) },
     resolve: async (_, a, ctx) => (await duties.endDuty(requireUser(ctx.user), String(a.id), a.to))!,
   }),
   deleteDuty: t.boolean({
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => duties.deleteDuty(requireUser(ctx.user), String(a.id)),
   }),

@@ -4,7 +4,6 @@ import { editOf, inputOf, objectId, optionalText, provided, text } from '../../g
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffModel, type Staff } from './staff.model.js';
 import * as service from './staff.service.js';
@@ -58,12 +57,10 @@ const StaffUpdateInput = builder.inputType('StaffUpdateInput', {
   }),
 });
 
-const EDITORS = ['ADMIN', 'DEPARTMENT'] as const;
-
 builder.queryFields((t) => ({
   staffPage: t.field({
     type: StaffPage,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
       departmentId: t.arg.id({ validate: objectId }),
       search: t.arg.string({ validate: z.string().max(50) }),
@@ -75,7 +72,7 @@ builder.queryFields((t) => ({
   }),
   staffMember: t.field({
     type: StaffRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getStaff(ctx.user, String(a.id)),
   }),
@@ -84,14 +81,14 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createStaff: t.field({
     type: StaffRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editStaff' },
     args: { input: t.arg({ type: StaffInput, required: true }) },
     resolve: (_, { input }, ctx) =>
       service.createStaff(requireUser(ctx.user), { ...input, departmentId: String(input.departmentId) }),
   }),
   updateStaff: t.field({
     type: StaffRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editStaff' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: StaffUpdateInput, required: true }),

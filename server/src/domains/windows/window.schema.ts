@@ -5,7 +5,6 @@ import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.
 import { loadByIds } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { ServiceItemRef } from '../service-items/service-item.schema.js';
 import { qrUrl } from './qr.js';
@@ -85,14 +84,14 @@ builder.queryFields((t) => ({
   windows: t.field({
     type: [WindowRef],
     description: 'Windows by zone and number; a liaison gets only its own department',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: filterArgs(t.arg),
     resolve: (_, a, ctx) =>
       service.listWindows(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
   }),
   windowPage: t.field({
     type: WindowPage,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { ...filterArgs(t.arg), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) =>
       service.pageWindows(
@@ -104,7 +103,7 @@ builder.queryFields((t) => ({
   }),
   window: t.field({
     type: WindowRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a, ctx) => service.getWindow(ctx.user, String(a.id)),
   }),
@@ -114,13 +113,13 @@ builder.mutationFields((t) => ({
   reissueWindowQr: t.field({
     type: WindowRef,
     description: 'Revokes every printed QR code of the window and issues a new one',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageWindows' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
     resolve: (_, a) => service.reissueQr(String(a.id)),
   }),
   createWindow: t.field({
     type: WindowRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageWindows' },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_, { input }) =>
       service.createWindow({
@@ -132,7 +131,7 @@ builder.mutationFields((t) => ({
   updateWindow: t.field({
     type: WindowRef,
     description: 'Admins change anything; a liaison only the name and service items of its own windows',
-    authScopes: { roles: ['ADMIN', 'DEPARTMENT'] },
+    authScopes: { can: 'editWindows' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: WindowUpdateInput, required: true }),

@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { can } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
@@ -94,7 +95,7 @@ export async function updateWindow(
   changes: Partial<WindowInput> & { active?: boolean },
 ) {
   const win = await getWindow(user, id);
-  if (user.role === 'DEPARTMENT') {
+  if (!can(user.role, 'manageWindows')) {
     const locked = Object.keys(changes).filter((k) => !LIAISON_EDITABLE.has(k));
     if (locked.length) throw forbidden(`changing ${locked.join(', ')} (ask an administrator)`);
   }
