@@ -3,6 +3,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import { GraphQLError, Kind } from 'graphql';
+import type { Types } from 'mongoose';
 import type { Context } from './context.js';
 import { can, type Capability } from '../../../common/roles.js';
 import { AppError, forbidden, unauthenticated, validationFailed } from './errors.js';
@@ -18,6 +19,9 @@ export const builder = new SchemaBuilder<{
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
+    // Ids arrive as strings (validated by `objectId` where they name a record) and may leave as
+    // ObjectIds: graphql-js prints those as their hex text, so no resolver converts them.
+    ID: { Input: string; Output: string | Types.ObjectId };
   };
   DefaultFieldNullability: false;
 }>({

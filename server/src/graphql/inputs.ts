@@ -13,6 +13,9 @@ export const localDay = z.string().regex(LOCAL_DATE, 'a date like 2026-03-01');
 
 export const toObjectId = (id: string) => new Types.ObjectId(id);
 
+/** A code people type in any case: trimmed, upper-cased, then matched against its pattern. */
+export const upperCode = (pattern: RegExp, message: string) => z.string().trim().toUpperCase().regex(pattern, message);
+
 /** Trimmed text that must not be blank. */
 export const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 
@@ -33,15 +36,21 @@ export function provided<T extends Record<string, unknown>>(input: T) {
 
 /**
  * Validators for whole input objects, so one request reports every bad field at once (field-level
- * validators stop at the first). `editOf` makes every field optional and nullable, as GraphQL
- * sends the fields a partial update leaves out.
+ * validators stop at the first). Attached with `builder.inputType(...).validate(schema)`, the
+ * resolver (and so the service) receives the schema's output: `z.output<typeof schema>`.
  */
 export const inputOf = <S extends z.ZodRawShape>(shape: S) => z.object(shape);
 
+/**
+ * A partial update: every field optional and nullable, as GraphQL sends the fields a client
+ * leaves out, and those fields dropped from the output, so a service sees only the changes.
+ */
 export function editOf<S extends z.ZodRawShape>(shape: S) {
-  return z.object(
-    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).nullish()])) as unknown as {
-      [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
-    },
-  );
+  return z
+    .object(
+      Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).nullish()])) as unknown as {
+        [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
+      },
+    )
+    .transform(provided);
 }

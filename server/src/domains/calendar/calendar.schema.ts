@@ -1,10 +1,8 @@
-import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { notFound } from '../../graphql/errors.js';
 import { localDay, optionalText } from '../../graphql/inputs.js';
-import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
-import { addWorkingDays, clearCalendarCache, importChineseDays } from './calendar.service.js';
+import type { CalendarDay } from './calendar.model.js';
+import * as calendar from './calendar.service.js';
 
 const DayKind = builder.enumType('CalendarDayKind', {
   values: {
@@ -30,10 +28,7 @@ builder.queryFields((t) => ({
     type: [CalendarDayRef],
     authScopes: { can: 'viewRegistry' },
     args: { year: t.arg.int({ required: true, validate: year }) },
-    resolve: (_, a) =>
-      CalendarDayModel.find({ _id: trusted({ $gte: `${a.year}-01-01`, $lte: `${a.year}-12-31` }) })
-        .sort({ _id: 1 })
-        .lean<CalendarDay[]>(),
+    resolve: (_, a) => calendar.listDays(a.year),
   }),
   workingDeadline: t.field({
     type: 'DateTime',
@@ -43,7 +38,7 @@ builder.queryFields((t) => ({
       from: t.arg({ type: 'DateTime', required: true }),
       days: t.arg.int({ required: true, validate: z.number().int().min(0).max(60) }),
     },
-    resolve: (_, a) => addWorkingDays(a.from, a.days),
+    resolve: (_, a) => calendar.addWorkingDays(a.from, a.days),
   }),
 }));
 
@@ -57,26 +52,13 @@ builder.mutationFields((t) => ({
       kind: t.arg({ type: DayKind, required: true }),
       name: t.arg.string({ validate: optionalText(30) }),
     },
-    resolve: async (_, a) => {
-      const doc = await CalendarDayModel.findOneAndUpdate(
-        { _id: a.date },
-        { kind: a.kind, name: a.name ?? '', source: 'admin' },
-        { upsert: true, new: true },
-      ).lean<CalendarDay>();
-      clearCalendarCache();
-      return doc;
-    },
+    resolve: (_, a) => calendar.setDay(a.date, a.kind, a.name),
   }),
   removeCalendarDay: t.boolean({
     description: 'Back to the default (working on weekdays, off at weekends)',
     authScopes: { can: 'editCalendar' },
     args: { date: t.arg.string({ required: true, validate: localDay }) },
-    resolve: async (_, a) => {
-      const res = await CalendarDayModel.deleteOne({ _id: a.date });
-      if (!res.deletedCount) throw notFound('Calendar day');
-      clearCalendarCache();
-      return true;
-    },
+    resolve: (_, a) => calendar.removeDay(a.date),
   }),
   importHolidays: t.int({
     description: "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits",
@@ -85,6 +67,6 @@ builder.mutationFields((t) => ({
       fromYear: t.arg.int({ required: true, validate: year }),
       toYear: t.arg.int({ required: true, validate: year }),
     },
-    resolve: (_, a) => importChineseDays(a.fromYear, a.toYear),
+    resolve: (_, a) => calendar.importChineseDays(a.fromYear, a.toYear),
   }),
 }));

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { trusted } from 'mongoose';
 import { addDays, endOfLocalDay, localDate, weekdayOf } from '../../../../common/time.js';
+import { notFound } from '../../graphql/errors.js';
 import { ttlCache } from '../../lib/cache.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 
@@ -24,6 +25,32 @@ function exceptionsOf(year: string) {
 
 export function clearCalendarCache() {
   years.clear();
+}
+
+/** A year's exceptions, by date. */
+export function listDays(year: number) {
+  return CalendarDayModel.find({ _id: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }) })
+    .sort({ _id: 1 })
+    .lean<CalendarDay[]>();
+}
+
+/** Marks a date as a holiday or a make-up working day (an admin's edit, kept by later imports). */
+export async function setDay(date: string, kind: CalendarDay['kind'], name?: string | null) {
+  const doc = await CalendarDayModel.findOneAndUpdate(
+    { _id: date },
+    { kind, name: name ?? '', source: 'admin' },
+    { upsert: true, new: true },
+  ).lean<CalendarDay>();
+  clearCalendarCache();
+  return doc;
+}
+
+/** Back to the default for that date (working on weekdays, off at weekends). */
+export async function removeDay(date: string) {
+  const res = await CalendarDayModel.deleteOne({ _id: date });
+  if (!res.deletedCount) throw notFound('Calendar day');
+  clearCalendarCache();
+  return true;
 }
 
 export async function isWorkingDay(ymd: string) {

@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf, phone } from '../../graphql/inputs.js';
+import { inputOf, phone, upperCode } from '../../graphql/inputs.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { StaffModel, type Staff } from '../staff/staff.model.js';
 import { onDutyAt } from '../staff/duty.service.js';
@@ -88,7 +88,7 @@ const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
     level: z.enum(RATING_LEVELS),
     tags: z.array(z.string().max(24)).max(10).nullish(),
     comment: z.string().trim().max(500, 'at most 500 characters').nullish(),
-    caseNumber: z.string().trim().toUpperCase().regex(CASE_NUMBER, '4 to 32 letters, digits or -').nullish(),
+    caseNumber: upperCode(CASE_NUMBER, '4 to 32 letters, digits or -').nullish(),
     callbackPhone: phone.nullish(),
     clientKey: z.uuid('must be a UUID'),
   }),
