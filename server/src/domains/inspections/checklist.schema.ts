@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, optionalText, provided, text } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
 import type { ChecklistItem } from './checklist.model.js';
 import * as service from './checklist.service.js';
-import { inspectionSettings, settingsFields, type InspectionSettings } from './inspection.settings.js';
+import { checklistInput, checklistUpdate, inspectionSettingsUpdate } from './inspection.inputs.js';
+import { inspectionSettings, type InspectionSettings } from './inspection.settings.js';
 
 const RuleKind = builder.enumType('RuleKind', {
   values: {
@@ -16,7 +16,7 @@ const RuleKind = builder.enumType('RuleKind', {
 export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').implement({
   description: 'One rule of the patrol rulebook and the points a breach deducts',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r._id) }),
+    id: t.exposeID('_id'),
     code: t.exposeString('code'),
     kind: t.field({ type: RuleKind, resolve: (r) => r.kind }),
     label: t.exposeString('label'),
@@ -28,48 +28,31 @@ export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem'
   }),
 });
 
-const points = z.number().min(0.1, 'at least 0.1').max(100);
-const fields = {
-  label: text(30),
-  labelEn: optionalText(60),
-  rule: optionalText(200),
-  points,
-  order: z.number().int().min(0).max(9999),
-};
+const ChecklistItemInput = builder
+  .inputType('ChecklistItemInput', {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      label: t.string({ required: true }),
+      labelEn: t.string(),
+      rule: t.string(),
+      points: t.float({ required: true }),
+      order: t.int(),
+    }),
+  })
+  .validate(checklistInput);
 
-const ChecklistItemInput = builder.inputType('ChecklistItemInput', {
-  validate: inputOf({
-    ...fields,
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9_]{1,19}$/, '2 to 20 letters, digits or _'),
-    labelEn: fields.labelEn.nullish(),
-    rule: fields.rule.nullish(),
-    order: fields.order.nullish(),
-  }),
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    label: t.string({ required: true }),
-    labelEn: t.string(),
-    rule: t.string(),
-    points: t.float({ required: true }),
-    order: t.int(),
-  }),
-});
-
-const ChecklistItemUpdate = builder.inputType('ChecklistItemUpdateInput', {
-  validate: editOf({ ...fields, active: z.boolean() }),
-  fields: (t) => ({
-    label: t.string(),
-    labelEn: t.string(),
-    rule: t.string(),
-    points: t.float(),
-    order: t.int(),
-    active: t.boolean(),
-  }),
-});
+const ChecklistItemUpdate = builder
+  .inputType('ChecklistItemUpdateInput', {
+    fields: (t) => ({
+      label: t.string(),
+      labelEn: t.string(),
+      rule: t.string(),
+      points: t.float(),
+      order: t.int(),
+      active: t.boolean(),
+    }),
+  })
+  .validate(checklistUpdate);
 
 const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').implement({
   fields: (t) => ({
@@ -86,16 +69,17 @@ const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').
   }),
 });
 
-const SettingsInput = builder.inputType('InspectionSettingsInput', {
-  validate: editOf(settingsFields),
-  fields: (t) => ({
-    roundTimes: t.stringList(),
-    dueMinutes: t.int(),
-    noticeAppealDays: t.int(),
-    workStart: t.string(),
-    workEnd: t.string(),
-  }),
-});
+const SettingsInput = builder
+  .inputType('InspectionSettingsInput', {
+    fields: (t) => ({
+      roundTimes: t.stringList(),
+      dueMinutes: t.int(),
+      noticeAppealDays: t.int(),
+      workStart: t.string(),
+      workEnd: t.string(),
+    }),
+  })
+  .validate(inspectionSettingsUpdate);
 
 builder.queryFields((t) => ({
   checklistItems: t.field({
@@ -125,7 +109,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: ChecklistItemUpdate, required: true }),
     },
-    resolve: (_, { id, input }) => service.updateChecklistItem(String(id), provided(input)),
+    resolve: (_, { id, input }) => service.updateChecklistItem(id, input),
   }),
   updateInspectionSettings: t.field({
     type: SettingsRef,
@@ -133,6 +117,6 @@ builder.mutationFields((t) => ({
     authScopes: { can: 'editPatrolRules' },
     args: { input: t.arg({ type: SettingsInput, required: true }) },
     // The settings schema validates the merged result and names each bad field.
-    resolve: (_, { input }, ctx) => inspectionSettings.update(provided(input), requireUser(ctx.user).id),
+    resolve: (_, { input }, ctx) => inspectionSettings.update(input, requireUser(ctx.user).id),
   }),
 }));

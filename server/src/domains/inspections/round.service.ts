@@ -1,9 +1,11 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import { can, rolesWith } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
-import { UserModel } from '../accounts/user.model.js';
+import { UserModel, type User } from '../accounts/user.model.js';
 import { isWorkingDay } from '../calendar/calendar.service.js';
+import type { roundFilter } from './inspection.inputs.js';
 import { inspectionSettings } from './inspection.settings.js';
 import { RoundModel, type Round, type RoundState } from './round.model.js';
 import { DAY_MS, localDate, localInstant } from '../../../../common/time.js';
@@ -74,10 +76,7 @@ function stateFilter(state: RoundState | null | undefined, now: Date) {
 const visibleTo = (user: SessionUser) =>
   isCenterStaff(user) ? {} : { $or: [{ inspector: new Types.ObjectId(user.id) }, { inspector: null }] };
 
-export async function listRounds(
-  user: SessionUser,
-  f: { from: string; to: string; state?: RoundState | null; inspectorId?: string | null },
-) {
+export async function listRounds(user: SessionUser, f: z.output<typeof roundFilter>) {
   datesBetween(f.from, f.to);
   // Today's schedule appears by itself the first time anyone looks (no scheduler needed).
   const today = localDate(new Date());
@@ -103,7 +102,7 @@ export async function getRound(user: SessionUser, id: string) {
 export async function listInspectors() {
   return UserModel.find({ role: trusted({ $in: rolesWith('takeRounds') }), active: true })
     .sort({ role: 1, displayName: 1 })
-    .lean();
+    .lean<User[]>();
 }
 
 /** Assigns (or unassigns, with null) a planned round to an inspector. */
