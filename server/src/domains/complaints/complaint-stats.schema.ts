@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { objectId } from '../../graphql/inputs.js';
 import { ComplaintCategoryEnum, ComplaintStateEnum } from './complaint-public.schema.js';
+import { complaintStatsFilter } from './complaint.inputs.js';
 import { complaintStats } from './complaint-stats.service.js';
 
 type Stats = Awaited<ReturnType<typeof complaintStats>>;
@@ -57,8 +57,8 @@ builder.queryField('complaintStats', (t) =>
     args: {
       from: t.arg({ type: 'DateTime' }),
       to: t.arg({ type: 'DateTime' }),
-      departmentId: t.arg.id({ validate: objectId }),
+      departmentId: t.arg.id({ validate: complaintStatsFilter.shape.departmentId }),
     },
-    resolve: (_, a, ctx) => complaintStats(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
+    resolve: (_, a, ctx) => complaintStats(ctx.user, a),
   }),
 );

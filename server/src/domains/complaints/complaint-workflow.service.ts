@@ -1,9 +1,11 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
 import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { assertComplaint } from './complaint.access.js';
+import type { complaintActionInput } from './complaint.inputs.js';
 import { deadlinesFor } from './complaint.deadlines.js';
 import { ComplaintModel, type Complaint, type ComplaintState } from './complaint.model.js';
 import { filePhotosUnder } from './complaint-photos.js';
@@ -54,14 +56,7 @@ export const ACTIONS = {
 export type ComplaintAction = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ComplaintAction[];
 
-export interface ActionInput {
-  action: ComplaintAction;
-  note?: string | null;
-  /** ASSIGN: the department to handle it. */
-  departmentId?: string | null;
-  /** CLOSE: the citizen was called back (required for complaints with a phone). */
-  calledBack?: boolean | null;
-}
+type ActionInput = z.output<typeof complaintActionInput>;
 
 /** Whether the user's role may take the action at all (states aside). */
 const mayTake = (user: SessionUser, action: ComplaintAction) => can(user.role, ACTIONS[action].who);
