@@ -8,7 +8,7 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf } from '../../server/src/domains/bulletins/period.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';

@@ -3,8 +3,8 @@
 // has a natural key (clientKey, rating, dedupeKey), so seeding again adds nothing.
 import type { Types } from 'mongoose';
 import { addWorkingDays, isWorkingDay } from '../../server/src/domains/calendar/calendar.service.js';
-import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';

@@ -13,7 +13,7 @@ import { DepartmentModel } from '../departments/department.model.js';
 import { StaffModel } from '../staff/staff.model.js';
 import { WindowModel } from '../windows/window.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
-import { ratingMatch } from './stats.service.js';
+import { ratingMatch } from '../rating-stats/stats.service.js';
 
 const query = z.object({
   from: localDay,

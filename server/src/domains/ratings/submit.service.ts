@@ -4,10 +4,9 @@ import { AppError, validationFailed } from '../../graphql/errors.js';
 import { isDuplicateKey } from '../../db.js';
 import { createCounter } from '../../lib/rate-limit.js';
 import { periodKeys } from '../../../../common/periods.js';
-import { addWorkingDays } from '../calendar/calendar.service.js';
-import { evaluateAlerts } from './alert.service.js';
+import { evaluateAlerts } from '../alerts/alert.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
-import { FollowUpModel } from './followup.model.js';
+import { openFollowUp } from '../follow-ups/follow-up.service.js';
 import { RatedCaseModel, RatingModel, type Rating } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
@@ -56,29 +55,6 @@ async function claimCase(caseNumber: string, clientKey: string) {
     if (owner?.clientKey !== clientKey)
       throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
   }
-}
-
-/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
-export async function openFollowUp(rating: Rating, s: RatingSettings) {
-  if (!rating.negative) return;
-  const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
-  await FollowUpModel.updateOne(
-    { rating: rating._id },
-    {
-      $setOnInsert: {
-        rating: rating._id,
-        window: rating.window,
-        department: rating.department,
-        staff: rating.staff,
-        level: rating.level,
-        ratedAt: rating.createdAt,
-        bimonth: rating.bimonth,
-        state: 'OPEN',
-        dueAt,
-      },
-    },
-    { upsert: true },
-  );
 }
 
 /** The stored answer to a resent submission, or null if it was never stored. */

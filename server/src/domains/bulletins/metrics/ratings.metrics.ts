@@ -1,4 +1,4 @@
-import { FollowUpModel } from '../../ratings/followup.model.js';
+import { FollowUpModel } from '../../follow-ups/follow-up.model.js';
 import { RatingModel } from '../../ratings/rating.model.js';
 import { countIf, groupCells } from './cells.js';
 import type { Frame } from './figures.js';

@@ -4,14 +4,39 @@ import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
-import { FollowUpModel, type FollowUp, type FollowUpState } from './followup.model.js';
-import { RatingModel, type Rating } from './rating.model.js';
+import { addWorkingDays } from '../calendar/calendar.service.js';
+import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
+import { RatingModel, type Rating } from '../ratings/rating.model.js';
+import type { RatingSettings } from '../ratings/rating.settings.js';
+
+export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
+
+/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
+export async function openFollowUp(rating: Rating, s: RatingSettings) {
+  if (!rating.negative) return;
+  const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
+  await FollowUpModel.updateOne(
+    { rating: rating._id },
+    {
+      $setOnInsert: {
+        rating: rating._id,
+        window: rating.window,
+        department: rating.department,
+        staff: rating.staff,
+        level: rating.level,
+        ratedAt: rating.createdAt,
+        bimonth: rating.bimonth,
+        state: 'OPEN',
+        dueAt,
+      },
+    },
+    { upsert: true },
+  );
+}
 
 // The follow-up state machine. Each action moves from given states to one state, atomically
 // (the expected state is part of the update's filter), appends to the timeline and is audited.
 // `who` is the capability the step needs (common/roles.ts).
-export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
-
 export const ACTIONS = {
   verify: { from: ['OPEN'], to: 'VERIFIED', who: 'workFollowUps' },
   rectify: { from: ['VERIFIED'], to: 'RECTIFIED', who: 'workFollowUps' },

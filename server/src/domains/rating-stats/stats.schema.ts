@@ -5,7 +5,7 @@ import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { RatingLevelEnum } from './public.schema.js';
+import { RatingLevelEnum } from '../ratings/public.schema.js';
 import * as stats from './stats.service.js';
 import { type RatingLevel } from '../../../../common/ratings.js';
 

@@ -6,9 +6,9 @@ import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES, type FollowUp } from './followup.model.js';
-import * as service from './followup.service.js';
-import { RatingRef } from './rating.schema.js';
+import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES, type FollowUp } from './follow-up.model.js';
+import * as service from './follow-up.service.js';
+import { RatingRef } from '../ratings/rating.schema.js';
 
 const StateEnum = builder.enumType('FollowUpState', { values: FOLLOW_UP_STATES });
 const ActionEnum = builder.enumType('FollowUpAction', {

@@ -3,8 +3,8 @@ import { BAD_LEVELS, GOOD_LEVELS, RATING_LEVELS } from '../../../../common/ratin
 import { Types, trusted, type PipelineStage } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { departmentFilter } from '../accounts/access.js';
-import { FollowUpModel } from './followup.model.js';
-import { RatingModel } from './rating.model.js';
+import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { RatingModel } from '../ratings/rating.model.js';
 import { endOfLocalDay, startOfLocalDay } from '../../../../common/time.js';
 
 // Rating analytics, all computed by aggregation in MongoDB over counted ratings (neither suspect

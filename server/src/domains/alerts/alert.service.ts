@@ -2,8 +2,8 @@ import { trusted } from 'mongoose';
 import { isDuplicateKey } from '../../db.js';
 import type { Logger } from '../../lib/logger.js';
 import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
-import { RatingModel, type Rating } from './rating.model.js';
-import type { RatingSettings } from './rating.settings.js';
+import { RatingModel, type Rating } from '../ratings/rating.model.js';
+import type { RatingSettings } from '../ratings/rating.settings.js';
 
 async function raise(
   doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'acknowledgedBy' | 'closedAt' | 'closedBy' | 'note'>,

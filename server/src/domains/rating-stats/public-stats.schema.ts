@@ -5,8 +5,8 @@ import { ttlCache } from '../../lib/cache.js';
 import { BIMONTH_KEY, bimonthRange, periodKeys } from '../../../../common/periods.js';
 import { rankRows } from '../../../../common/ranking.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
-import { FollowUpModel } from './followup.model.js';
-import { RatingModel } from './rating.model.js';
+import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { RatingModel } from '../ratings/rating.model.js';
 
 // The public page (no login): each department's 好评率 and 差评整改率 for a bimonthly period,
 // as the center publishes its results. Cached for a minute: anyone may ask, often.
