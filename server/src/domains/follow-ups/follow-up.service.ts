@@ -1,10 +1,12 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
+import type { followUpFilter, FollowUpStep as StepInput } from './follow-up.inputs.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -57,16 +59,12 @@ export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpA
   });
 }
 
-export interface FollowUpFilter {
-  state?: FollowUpState | null;
-  departmentId?: string | null;
-  windowId?: string | null;
-  overdue?: boolean | null;
-  /** Only those still being worked on (neither closed nor excluded). */
-  unfinished?: boolean | null;
-}
-
-export function pageFollowUps(user: SessionUser | null, f: FollowUpFilter, page: number, pageSize: number) {
+export function pageFollowUps(
+  user: SessionUser | null,
+  f: z.output<typeof followUpFilter>,
+  page: number,
+  pageSize: number,
+) {
   const now = new Date();
   const filter = {
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
@@ -85,14 +83,6 @@ export async function getFollowUp(user: SessionUser | null, id: string) {
   if (!f) throw notFound('Follow-up');
   assertDepartment(user, f.department, 'this follow-up');
   return f;
-}
-
-export interface StepInput {
-  note?: string | null;
-  finding?: string | null;
-  responsible?: string | null;
-  action?: string | null;
-  outcome?: 'SATISFIED' | 'UNSATISFIED' | 'UNREACHABLE' | 'NO_CONTACT' | null;
 }
 
 /** The fields an action records, checked against what it needs. */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { RatingLevelEnum } from '../ratings/public.schema.js';
+import { ratingStatsFilter, type StatsFilter } from './stats.inputs.js';
 import * as stats from './stats.service.js';
 import { type RatingLevel } from '../../../../common/ratings.js';
 
-type Parent = { user: SessionUser | null; filter: stats.StatsFilter };
+type Parent = { user: SessionUser | null; filter: StatsFilter };
 type Summary = Awaited<ReturnType<typeof stats.summary>>;
 type Row = Awaited<ReturnType<typeof stats.ranking>>[number];
 
@@ -108,36 +108,23 @@ const RatingStats = builder.objectRef<Parent>('RatingStats').implement({
   }),
 });
 
-const StatsFilterInput = builder.inputType('RatingStatsFilter', {
-  validate: inputOf({
-    departmentId: objectId.nullish(),
-    windowId: objectId.nullish(),
-    staffId: objectId.nullish(),
-    from: localDay,
-    to: localDay,
-  }).refine((f) => f.from <= f.to, { path: ['to'], message: 'must not be before from' }),
-  fields: (t) => ({
-    departmentId: t.id(),
-    windowId: t.id(),
-    staffId: t.id(),
-    from: t.string({ required: true, description: 'First local day, YYYY-MM-DD' }),
-    to: t.string({ required: true, description: 'Last local day, inclusive' }),
-  }),
-});
+const StatsFilterInput = builder
+  .inputType('RatingStatsFilter', {
+    fields: (t) => ({
+      departmentId: t.id(),
+      windowId: t.id(),
+      staffId: t.id(),
+      from: t.string({ required: true, description: 'First local day, YYYY-MM-DD' }),
+      to: t.string({ required: true, description: 'Last local day, inclusive' }),
+    }),
+  })
+  .validate(ratingStatsFilter);
 
 builder.queryField('ratingStats', (t) =>
   t.field({
     type: RatingStats,
     authScopes: { can: 'viewRatingStats' },
     args: { filter: t.arg({ type: StatsFilterInput, required: true }) },
-    resolve: (_, { filter }, ctx) => ({
-      user: ctx.user,
-      filter: {
-        ...filter,
-        departmentId: filter.departmentId && String(filter.departmentId),
-        windowId: filter.windowId && String(filter.windowId),
-        staffId: filter.staffId && String(filter.staffId),
-      },
-    }),
+    resolve: (_, { filter }, ctx) => ({ user: ctx.user, filter }),
   }),
 );

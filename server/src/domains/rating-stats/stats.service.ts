@@ -5,19 +5,11 @@ import type { SessionUser } from '../../graphql/context.js';
 import { departmentFilter } from '../accounts/access.js';
 import { FollowUpModel } from '../follow-ups/follow-up.model.js';
 import { RatingModel } from '../ratings/rating.model.js';
+import type { StatsFilter } from './stats.inputs.js';
 import { endOfLocalDay, startOfLocalDay } from '../../../../common/time.js';
 
 // Rating analytics, all computed by aggregation in MongoDB over counted ratings (neither suspect
 // nor excluded). Periods are local dates; the precomputed day/week/month keys make grouping plain.
-
-export interface StatsFilter {
-  departmentId?: string | null;
-  windowId?: string | null;
-  staffId?: string | null;
-  /** Local dates, inclusive: "2026-11-01". */
-  from: string;
-  to: string;
-}
 
 const oid = (id: string | null | undefined) => (id ? new Types.ObjectId(id) : undefined);
 const rate = (part: number, whole: number) => (whole ? part / whole : 0);

@@ -2,10 +2,8 @@ import { RATING_LEVEL_LABELS } from '../../../../common/ratings.js';
 import { localDateTime } from '../../../../common/time.js';
 import { stringify } from 'csv-stringify';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { validationFailed } from '../../graphql/errors.js';
-import { localDay, objectId } from '../../graphql/inputs.js';
 import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -13,15 +11,8 @@ import { DepartmentModel } from '../departments/department.model.js';
 import { StaffModel } from '../staff/staff.model.js';
 import { WindowModel } from '../windows/window.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
+import { ratingStatsFilter } from '../rating-stats/stats.inputs.js';
 import { ratingMatch } from '../rating-stats/stats.service.js';
-
-const query = z.object({
-  from: localDay,
-  to: localDay,
-  departmentId: objectId.optional(),
-  windowId: objectId.optional(),
-  staffId: objectId.optional(),
-});
 
 const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
   new Map(docs.map((d) => [String(d._id), name(d)]));
@@ -34,7 +25,7 @@ export function ratingsRouter(logger: Logger) {
   const router = Router();
   router.get('/api/ratings.csv', requireStaff('exportRatings'), async (req, res, next) => {
     try {
-      const parsed = query.safeParse(req.query);
+      const parsed = ratingStatsFilter.safeParse(req.query);
       if (!parsed.success)
         throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const user = res.locals.user as SessionUser;

@@ -1,4 +1,4 @@
-import { isBad, isGood, type RatingLevel } from '../../../../common/ratings.js';
+import { isBad, isGood } from '../../../../common/ratings.js';
 import type { Context } from '../../graphql/context.js';
 import { AppError, validationFailed } from '../../graphql/errors.js';
 import { isDuplicateKey } from '../../db.js';
@@ -7,19 +7,10 @@ import { periodKeys } from '../../../../common/periods.js';
 import { evaluateAlerts } from '../alerts/alert.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
+import type { SubmitRatingInput } from './rating.inputs.js';
 import { RatedCaseModel, RatingModel, type Rating } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
-
-export interface SubmitRatingInput {
-  ticket: string;
-  level: RatingLevel;
-  tags: string[];
-  comment: string;
-  caseNumber: string | null;
-  callbackPhone: string | null;
-  clientKey: string;
-}
 
 export interface SubmitRatingResult {
   accepted: true;
