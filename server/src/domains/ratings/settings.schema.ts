@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
+import { provided } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 
@@ -58,10 +59,11 @@ builder.mutationField('updateRatingSettings', (t) =>
   t.field({
     type: SettingsOut,
     authScopes: { can: 'editRatingSettings' },
-    args: { input: t.arg({ type: SettingsIn, required: true, validate: z.record(z.string(), z.unknown()) }) },
-    resolve: (_, { input }, ctx) => {
-      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-      return ratingSettings.update(patch, requireUser(ctx.user).id);
+    args: {
+      input: t
+        .arg({ type: SettingsIn, required: true })
+        .validate(z.record(z.string(), z.unknown()).transform(provided)),
     },
+    resolve: (_, { input }, ctx) => ratingSettings.update(input, requireUser(ctx.user).id),
   }),
 );
