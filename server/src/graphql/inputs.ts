@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { z } from 'zod';
 import { OBJECT_ID } from '../../../common/ids.js';
 import { isPhone, normalizePhone } from '../../../common/phone.js';
@@ -10,8 +9,6 @@ export const objectId = z.string().regex(OBJECT_ID, 'not a valid id');
 
 /** A local calendar date, YYYY-MM-DD (the center's dates, common/time.ts). */
 export const localDay = z.string().regex(LOCAL_DATE, 'a date like 2026-03-01');
-
-export const toObjectId = (id: string) => new Types.ObjectId(id);
 
 /** A code people type in any case: trimmed, upper-cased, then matched against its pattern. */
 export const upperCode = (pattern: RegExp, message: string) => z.string().trim().toUpperCase().regex(pattern, message);
