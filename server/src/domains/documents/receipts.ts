@@ -62,7 +62,7 @@ export const acknowledgement = (user: SessionUser, at: Date) => ({
 
 /**
  * The liaison's acknowledgement of the document for its department, once: acknowledging again
- * changes nothing and returns the document as it is. `missing` is the error when the document
+ * changes nothing and returns the document as it is stored. `missing` is the error when the document
  * has no receipt for the department.
  */
 export async function acknowledge<T extends Receipted>(
@@ -75,5 +75,6 @@ export async function acknowledge<T extends Receipted>(
   const i = receiptIndex(doc, user.departmentId);
   if (i < 0) throw missing();
   const done = await updateReceipt(documents, doc, i, { acknowledgedAt: null }, acknowledgement(user, new Date()));
-  return done ?? doc;
+  // Acknowledged already (or just now by a racing request): the receipt as it stands.
+  return done ?? (await documents.findById(doc._id).lean<T>()) ?? doc;
 }
