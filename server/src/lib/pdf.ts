@@ -116,7 +116,12 @@ export function table(doc: Pdf, columns: Column[], rows: Row[], size = 9, header
       doc
         .fillColor(row.struck ? '#999' : '#000')
         .fontSize(size)
-        .text(cell, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? 'left', strike: !!row.struck });
+        .text(cell, x + PAD, y + PAD, {
+          width: w - 2 * PAD,
+          // Headers are centred over their column, as the print view sets them.
+          align: isHeader ? 'center' : (columns[i]!.align ?? 'left'),
+          strike: !!row.struck,
+        });
       x += w;
     });
     doc.x = left;

@@ -7,7 +7,7 @@ import { LayoutRef } from '../documents/layout.schema.js';
 import { visibleParts } from '../documents/visibility.js';
 import { CENTER } from '../inspections/checklist.schema.js';
 import { bulletinText, periodInput, staffIds } from './bulletin.inputs.js';
-import { bulletinLayout, bulletinLayoutFor } from './bulletin.layout.js';
+import { bulletinLayoutFor } from './bulletin.layout.js';
 import type { Bulletin, BulletinReceipt } from './bulletin.model.js';
 import * as query from './bulletin.query.js';
 import * as service from './bulletin.service.js';
@@ -86,8 +86,10 @@ const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
     }),
     layout: t.field({
       type: LayoutRef,
-      description: "The bulletin as printed, as in its PDF; a liaison gets its department's part",
-      resolve: (b, _, ctx) => bulletinLayoutFor(requireUser(ctx.user), b),
+      description:
+        "The bulletin as printed, as in its PDF: whole, or one department's part; a liaison always gets its own part",
+      args: { departmentId: t.arg.id({ validate: objectId }) },
+      resolve: (b, a, ctx) => bulletinLayoutFor(requireUser(ctx.user), b, a.departmentId),
     }),
     starMax: t.int({ resolve: (b) => b.snapshot.rules.starMax }),
     bottomN: t.int({ resolve: (b) => b.snapshot.rules.bottomN }),
@@ -110,11 +112,7 @@ const PartRef = builder.objectRef<query.BulletinPart>('BulletinPart').implement(
       resolve: (p) => (p.receipt ? withName(p.bulletin, p.receipt) : null),
     }),
     rankedDepartments: t.exposeInt('rankedDepartments'),
-    layout: t.field({
-      type: LayoutRef,
-      description: 'The part as printed, as in its PDF',
-      resolve: (p) => bulletinLayout(p.bulletin, p),
-    }),
+
     pdfUrl: t.string({ resolve: (p) => `/api/bulletins/${String(p.bulletin._id)}.pdf?department=${p.department.id}` }),
   }),
 });
