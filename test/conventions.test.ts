@@ -26,10 +26,6 @@ function offending(files: string[], bad: (line: string) => boolean) {
 
 const schemaFiles = sources('server/src', (f) => f.endsWith('.schema.ts'));
 
-// The shared documents work (issue 10, item 3) rewrites these two domains' edges; until it lands
-// they still convert ids by hand. The test below fails once they no longer need the exemption.
-const STRING_ID_PENDING = ['server/src/domains/bulletins/', 'server/src/domains/notices/'];
-
 describe('conventions', () => {
   it('names roles only in common/roles.ts: everything else asks for a capability', () => {
     const files = [...sources('server'), ...sources('web/src'), ...sources('scripts')];
@@ -43,18 +39,7 @@ describe('conventions', () => {
 
   it('converts no ids with String() in schema files: ID arguments are strings, ID fields expose ObjectIds', () => {
     const stringCall = (line: string) => /\bString\(/.test(line);
-    const pending = (f: string) => STRING_ID_PENDING.some((p) => f.startsWith(p));
-    expect(
-      offending(
-        schemaFiles.filter((f) => !pending(f)),
-        stringCall,
-      ),
-      'String() in schema files',
-    ).to.deep.equal([]);
-    for (const dir of STRING_ID_PENDING) {
-      const files = schemaFiles.filter((f) => f.startsWith(dir));
-      expect(offending(files, stringCall), `${dir} no longer needs its exemption: remove it`).to.not.deep.equal([]);
-    }
+    expect(offending(schemaFiles, stringCall), 'String() in schema files').to.deep.equal([]);
   });
 
   it('keeps database work out of schema files: models appear only as a dataloader load', () => {
