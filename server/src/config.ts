@@ -22,25 +22,23 @@ const isProxyAddress = (entry: string) => {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 };
-const trustProxy = z
-  .string()
-  .transform((v, ctx): number | string[] => {
-    if (v === 'false') return 0;
-    if (/^\d{1,2}$/.test(v)) return Number(v);
-    const entries = v.split(',').map((e) => e.trim());
-    const bad = entries.filter((e) => !isProxyAddress(e));
-    if (v === 'true' || bad.length) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          v === 'true'
-            ? 'true would trust any client-written X-Forwarded-For; give the number of proxies in front (1 behind the shipped nginx) or their addresses'
-            : `not a hop count or a list of proxy addresses (bad: ${bad.join(', ')})`,
-      });
-      return z.NEVER;
-    }
-    return entries;
-  });
+const trustProxy = z.string().transform((v, ctx): number | string[] => {
+  if (v === 'false') return 0;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (v === 'true' || bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === 'true'
+          ? 'true would trust any client-written X-Forwarded-For; give the number of proxies in front (1 behind the shipped nginx) or their addresses'
+          : `not a hop count or a list of proxy addresses (bad: ${bad.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const mongodbUri = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
 
@@ -84,7 +82,10 @@ const schema = z.object({
   METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   METRICS_ALLOW: z
     .string()
-    .refine((v) => v.split(',').every((e) => isProxyAddress(e.trim()) && !PROXY_NAMES.has(e.trim())), 'a list of addresses or CIDR ranges')
+    .refine(
+      (v) => v.split(',').every((e) => isProxyAddress(e.trim()) && !PROXY_NAMES.has(e.trim())),
+      'a list of addresses or CIDR ranges',
+    )
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7'),
   // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
   QR_KEYS: z

@@ -67,7 +67,9 @@ export function registerQueueDepth(queue: string, measure: () => number | Promis
 
 /** A low-cardinality route label: the matched route pattern, never the raw URL. */
 function routeOf(req: Parameters<RequestHandler>[0]) {
-  if (req.route?.path) return `${req.baseUrl}${String(req.route.path)}`;
+  // Express routes are declared here with string paths.
+  const route = req.route as { path?: string } | undefined;
+  if (route?.path) return `${req.baseUrl}${route.path}`;
   if (req.baseUrl) return req.baseUrl;
   return req.method === 'GET' || req.method === 'HEAD' ? 'static' : 'unmatched';
 }
