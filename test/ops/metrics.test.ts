@@ -69,7 +69,7 @@ describe('ops: /metrics for Prometheus', () => {
   });
 
   it('is not on the public port, even for a request claiming an inside address', async () => {
-    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }]) {
+    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }] as Record<string, string>[]) {
       const res = await fetch(`${app.url}/metrics`, { headers });
       expect(res.status).to.equal(404);
       expect(await res.text()).not.to.include('wfp_http_requests_total');
