@@ -3,7 +3,8 @@
 // spent or expired. Shaped as the app writes them (server/src/domains/ratings/rating.model.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
+import { isBad } from '../../common/ratings.js';
 
 const BATCH = 5000;
 const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
@@ -41,7 +42,7 @@ export function ratingDoc<K extends object>(
   ipHash: string,
 ) {
   const level = LEVELS[r < 0.55 ? 0 : r < 0.88 ? 1 : r < 0.97 ? 2 : r < 0.99 ? 3 : 4];
-  const negative = level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED';
+  const negative = isBad(level);
   return {
     clientKey,
     ...seat,

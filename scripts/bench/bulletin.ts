@@ -9,14 +9,15 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf } from '../../server/src/domains/bulletins/period.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { connectDb, disconnectDb } from '../../server/src/db.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
 import { startLocalDb } from '../db.js';
 import { ratingDoc } from './bulk.js';
+import { ROLE } from '../../common/roles.js';
 
 const PERIOD = '2026-B5'; // September–October 2026
 const WINDOWS = 200;
@@ -127,7 +128,7 @@ export async function benchBulletin(total = 1_000_000, log: (m: string) => void 
       id: new Types.ObjectId().toString(),
       username: 'bench',
       displayName: 'bench',
-      role: 'MANAGER' as const,
+      role: ROLE.MANAGER,
       departmentId: null,
     };
     const raw = () =>
