@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import argon2 from 'argon2';
 import mongoose from 'mongoose';
+import { ROLE } from '../../common/roles.js';
 import { freePort } from '../db.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -102,7 +103,7 @@ export async function adminClient(uri: string, base: string): Promise<Staff> {
   await conn.collection('users').insertOne({
     username: 'bench',
     displayName: '基准测试',
-    role: 'ADMIN',
+    role: ROLE.ADMIN,
     department: null,
     passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
     active: true,
