@@ -19,7 +19,9 @@ function refused(make: () => unknown) {
     expect(err).to.be.instanceOf(GraphQLError);
     const ext = (err as GraphQLError).extensions;
     expect(ext.code).to.equal('VALIDATION_FAILED');
-    return ext.fields as Array<{ path: string; message: string }>;
+    const fields = ext.fields as Array<{ path: string; message: string }>;
+    for (const f of fields) expect(f.message, f.path).not.to.equal(''); // every refusal says why
+    return fields;
   }
   throw new Error('expected VALIDATION_FAILED');
 }
@@ -74,6 +76,10 @@ describe('unit: bulletin periods', () => {
       '2026-H3',
       '1999',
       '2026-H1x',
+      'x2026-H1',
+      '2026-B1x',
+      'x2026-B1',
+      '2026-B12',
       'x2026',
       '2026-03-01~',
       '~2026-03-01',

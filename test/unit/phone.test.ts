@@ -40,6 +40,7 @@ describe('unit: phone numbers', () => {
     expect(maskPhone('057188001234')).to.equal('057****1234');
     expect(maskPhone('0571880012')).to.equal('****0012'); // ten digits: the short form
     expect(maskPhone('8800123')).to.equal('****0123');
+    expect(maskPhone('880-0123')).to.equal('****0123'); // the dash is no digit, even in a short number
     expect(maskPhone('')).to.equal(null);
     expect(maskPhone(undefined)).to.equal(null);
   });

@@ -150,6 +150,8 @@ describe('unit: bulletin scoring', () => {
   it('ranks by competition, leaving the unscored out', () => {
     expect(ranksOf([90, null, 95, 90, 80])).to.deep.equal([2, null, 1, 2, 4]);
     expect(ranksOf([])).to.deep.equal([]);
+    // A score of 0 is a score: it ranks last, not among the unscored.
+    expect(ranksOf([null, 0, 50])).to.deep.equal([null, 2, 1]);
   });
 
   it('puts at the bottom whoever has fewer than n scored units below it, ties included', () => {

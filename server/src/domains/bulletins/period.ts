@@ -1,5 +1,5 @@
 import { validationFailed } from '../../graphql/errors.js';
-import { bimonthRange } from '../../../../common/periods.js';
+import { BIMONTH_KEY, bimonthRange } from '../../../../common/periods.js';
 import { isLocalDate } from '../../../../common/time.js';
 import { periodText } from '../notices/notice.text.js';
 
@@ -21,7 +21,6 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-const BIMONTH = /^(20\d{2})-B([1-6])$/;
 const HALF = /^(20\d{2})-H([12])$/;
 const YEAR = /^(20\d{2})$/;
 /** The longest custom range: two years. */
@@ -73,7 +72,7 @@ function range(from: string, to: string): Period {
 /** A period from its key ("2026-B6", "2026-H2", "2026", "2026-03-02~2026-03-20"). */
 export function periodOf(key: string): Period {
   let m: RegExpExecArray | null;
-  if ((m = BIMONTH.exec(key))) return bimonth(Number(m[1]), Number(m[2]));
+  if ((m = BIMONTH_KEY.exec(key))) return bimonth(Number(m[1]), Number(m[2]));
   if ((m = HALF.exec(key))) return half(Number(m[1]), Number(m[2]));
   if ((m = YEAR.exec(key))) return year(Number(m[1]));
   const [from, to, ...rest] = key.split('~');
