@@ -17,6 +17,12 @@ export default {
     'server/src/domains/bulletins/scoring.ts',
     'server/src/domains/bulletins/period.ts',
     'server/src/domains/bulletins/metrics/figures.ts',
+    // The snapshot's ranking order, smile-star candidates and scoring (computeSnapshot reads MongoDB).
+    'server/src/domains/bulletins/snapshot.ts:11-11',
+    'server/src/domains/bulletins/snapshot.ts:24-72',
+    'server/src/domains/cases/case.rules.ts',
+    // How notices and bulletin ranges word a period (not the notice body's wording).
+    'server/src/domains/notices/notice.text.ts:1-18',
     'server/src/domains/calendar/working-days.ts',
     'server/src/domains/accounts/access.ts',
     'server/src/domains/complaints/complaint.access.ts',

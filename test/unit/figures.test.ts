@@ -5,12 +5,10 @@ import {
   RATE_KEYS,
   ratesOf,
   zeroCounts,
-  type Counts,
 } from '../../server/src/domains/bulletins/metrics/figures.js';
+import { counts } from './bulletin-fixtures.js';
 
 // A bulletin unit's counts and the rates derived from them (bulletins/metrics/figures.ts).
-
-const counts = (c: Partial<Counts>): Counts => ({ ...zeroCounts(), ...c });
 
 describe('unit: bulletin figures', () => {
   it('starts every count at 0, in a fresh object each time', () => {

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { zeroCounts, type Counts } from '../../server/src/domains/bulletins/metrics/figures.js';
-import type { Level, Unit } from '../../server/src/domains/bulletins/metrics/units.js';
+import { zeroCounts } from '../../server/src/domains/bulletins/metrics/figures.js';
 import {
   applyScores,
   baseRow,
@@ -10,30 +9,12 @@ import {
   partsOf,
   ranksOf,
   type Parts,
-  type Rules,
 } from '../../server/src/domains/bulletins/scoring.js';
+import { counts, row, RULES, unit } from './bulletin-fixtures.js';
 
 // The bulletin's scores, grades and ranks (bulletins/scoring.ts) under the default rulebook
 // (bulletin.settings.ts), with the figures worked out by hand in the comments.
 
-const RULES: Rules = {
-  weightRatings: 40,
-  weightAttendance: 20,
-  weightInspections: 20,
-  weightComplaints: 10,
-  weightCases: 10,
-  lateFollowUpDeduction: 2,
-  violationPointScale: 10,
-  upheldComplaintDeduction: 20,
-  lateReplyDeduction: 10,
-  smileStarBonus: 2,
-  maxBonus: 5,
-  passScore: 80,
-  basicScore: 60,
-  bottomN: 3,
-};
-
-const counts = (c: Partial<Counts>): Counts => ({ ...zeroCounts(), ...c });
 const parts = (p: Partial<Parts>): Parts => ({
   ratings: null,
   attendance: null,
@@ -41,25 +22,6 @@ const parts = (p: Partial<Parts>): Parts => ({
   complaints: 100,
   cases: null,
   ...p,
-});
-const unit = (level: Level, id: string, current = zeroCounts(), previous = zeroCounts()): Unit => ({
-  level,
-  id,
-  departmentId: 'd',
-  departmentName: '市场监管局',
-  departmentShort: '市监',
-  windowCode: null,
-  windowName: null,
-  staffName: null,
-  staffNo: null,
-  current,
-  previous,
-});
-/** A row of a level with a given pre-bonus score now and in the period before. */
-const row = (level: Level, id: string, base: number | null, previousScore: number | null) => ({
-  ...baseRow(unit(level, id), RULES),
-  base,
-  previousScore,
 });
 
 describe('unit: bulletin scoring', () => {
