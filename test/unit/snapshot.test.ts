@@ -9,19 +9,20 @@ import { counts, row, RULES, unit } from './bulletin-fixtures.js';
 
 const staff = (id: string, c: Parameters<typeof counts>[0]) => baseRow(unit('STAFF', id, counts(c)), RULES);
 
-describe('unit: bulletin snapshots', () => {
-  const rows = [
-    staff('s1', { ratings: 40, good: 38 }), // 95 %
-    staff('s2', { ratings: 30, good: 30, bad: 0 }), // 100 %, just enough ratings
-    staff('s3', { ratings: 29, good: 29 }), // too few ratings
-    staff('s4', { ratings: 50, good: 49, violations: 1 }), // a confirmed violation
-    staff('s5', { ratings: 60, good: 57, upheld: 1 }), // an upheld complaint
-    staff('s6', { ratings: 80, good: 76, bad: 2 }), // 95 %, more ratings than s1
-    staff('s7', { ratings: 30, good: 27 }), // 90 %
-  ];
+/** Fresh rows for each test: a mutant that sorts its input in place must not reorder the next test's. */
+const candidates = () => [
+  staff('s1', { ratings: 40, good: 38 }), // 95 %
+  staff('s2', { ratings: 30, good: 30, bad: 0 }), // 100 %, just enough ratings
+  staff('s3', { ratings: 29, good: 29 }), // too few ratings
+  staff('s4', { ratings: 50, good: 49, violations: 1 }), // a confirmed violation
+  staff('s5', { ratings: 60, good: 57, upheld: 1 }), // an upheld complaint
+  staff('s6', { ratings: 80, good: 76, bad: 2 }), // 95 %, more ratings than s1
+  staff('s7', { ratings: 30, good: 27 }), // 90 %
+];
 
+describe('unit: bulletin snapshots', () => {
   it('proposes staff with enough ratings and a clean record, best good rate first, then most ratings', () => {
-    const list = candidatesOf(rows, { ...RULES, starCandidates: 10 });
+    const list = candidatesOf(candidates(), { ...RULES, starCandidates: 10 });
     expect(list.map((c) => c.staffId)).to.deep.equal(['s2', 's6', 's1', 's7']);
     expect(list[1]).to.deep.equal({
       staffId: 's6',
@@ -37,9 +38,16 @@ describe('unit: bulletin snapshots', () => {
 
   it('keeps everyone tied with the last place on the list', () => {
     // Two places: s2, then s6 and s1 tie at 95 %; s7 is out.
-    expect(candidatesOf(rows, { ...RULES, starCandidates: 2 }).map((c) => c.staffId)).to.deep.equal(['s2', 's6', 's1']);
-    expect(candidatesOf(rows, { ...RULES, starCandidates: 1 }).map((c) => c.staffId)).to.deep.equal(['s2']);
-    expect(candidatesOf(rows, { ...RULES, starMinRatings: 31 }).map((c) => c.staffId)).to.deep.equal(['s6', 's1']);
+    expect(candidatesOf(candidates(), { ...RULES, starCandidates: 2 }).map((c) => c.staffId)).to.deep.equal([
+      's2',
+      's6',
+      's1',
+    ]);
+    expect(candidatesOf(candidates(), { ...RULES, starCandidates: 1 }).map((c) => c.staffId)).to.deep.equal(['s2']);
+    expect(candidatesOf(candidates(), { ...RULES, starMinRatings: 31 }).map((c) => c.staffId)).to.deep.equal([
+      's6',
+      's1',
+    ]);
   });
 
   it('scores every level with the picked stars, ranked, unscored last, and counts the grades', () => {
