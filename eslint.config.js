@@ -15,6 +15,8 @@ export default tseslint.config(
       'web/dist/',
       '.data/',
       'scripts/standin/',
+      '.stryker-tmp/',
+      'reports/',
       'web/src/graphql/graphql-env.d.ts',
     ],
   },
@@ -82,8 +84,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain JavaScript (this file, mocha's reporter) carries no types to check against.
-    files: ['**/*.js', '**/*.cjs'],
+    // Plain JavaScript (this file, mocha's reporter, Stryker's config) carries no types to check against.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

@@ -41,9 +41,12 @@ export const daysBetween = (from: string, to: string) =>
 /** 0 = Sunday … 6 = Saturday, for a local date. */
 export const weekdayOf = (ymd: string) => new Date(`${ymd}T00:00:00Z`).getUTCDay();
 
-/** True for a real calendar date in the YYYY-MM-DD shape (no 2026-02-30). */
-export const isLocalDate = (s: string) =>
-  LOCAL_DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** True for a real calendar date in the YYYY-MM-DD shape (no 2026-02-30, and no month 13). */
+export function isLocalDate(s: string) {
+  // V8 reads 2026-02-30 as 2 March, but 2026-13-01 as an invalid date, whose toISOString throws.
+  const day = new Date(`${s}T00:00:00Z`);
+  return LOCAL_DATE.test(s) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
+}
 
 /** The last day of a month (1–12) of a year. */
 export const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();

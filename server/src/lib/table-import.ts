@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { isLocalDate } from '../../../common/time.js';
 
 // Tabular imports (sign-ins, cases handled): a CSV or XLSX file is read into rows keyed by field
 // name, every bad row is reported with its line, field and reason, and nothing is stored unless
@@ -30,9 +31,8 @@ export interface TableSpec {
   required: string[];
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export const validDate = (s: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** A real calendar date written YYYY-MM-DD (common/time.ts: month 13 is refused, not thrown). */
+export const validDate = (s: string) => isLocalDate(s);
 
 const fieldOf = (spec: TableSpec, header: string) => spec.headers[header.replace(/\s/g, '').toLowerCase()] ?? header;
 

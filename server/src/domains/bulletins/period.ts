@@ -1,5 +1,6 @@
 import { validationFailed } from '../../graphql/errors.js';
-import { bimonthRange } from '../../../../common/periods.js';
+import { BIMONTH_KEY, bimonthRange } from '../../../../common/periods.js';
+import { isLocalDate } from '../../../../common/time.js';
 import { periodText } from '../notices/notice.text.js';
 
 // A reporting period: one of the year's six bimonths (the bulletin's own rhythm), a half-year,
@@ -20,16 +21,13 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-const BIMONTH = /^(20\d{2})-B([1-6])$/;
 const HALF = /^(20\d{2})-H([12])$/;
 const YEAR = /^(20\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest custom range: two years. */
 const MAX_RANGE_DAYS = 731;
 
 const lastOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
-const isDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 const shift = (ymd: string, days: number) =>
   new Date(Date.parse(`${ymd}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
@@ -61,8 +59,8 @@ const year = (y: number): Period => ({
 
 function range(from: string, to: string): Period {
   const problems = [
-    ...(isDate(from) ? [] : [{ path: 'from', message: 'a date like 2026-03-01' }]),
-    ...(isDate(to) ? [] : [{ path: 'to', message: 'a date like 2026-03-31' }]),
+    ...(isLocalDate(from) ? [] : [{ path: 'from', message: 'a date like 2026-03-01' }]),
+    ...(isLocalDate(to) ? [] : [{ path: 'to', message: 'a date like 2026-03-31' }]),
   ];
   if (!problems.length && to < from) problems.push({ path: 'to', message: 'must not be before from' });
   if (!problems.length && daysBetween(from, to) >= MAX_RANGE_DAYS)
@@ -74,7 +72,7 @@ function range(from: string, to: string): Period {
 /** A period from its key ("2026-B6", "2026-H2", "2026", "2026-03-02~2026-03-20"). */
 export function periodOf(key: string): Period {
   let m: RegExpExecArray | null;
-  if ((m = BIMONTH.exec(key))) return bimonth(Number(m[1]), Number(m[2]));
+  if ((m = BIMONTH_KEY.exec(key))) return bimonth(Number(m[1]), Number(m[2]));
   if ((m = HALF.exec(key))) return half(Number(m[1]), Number(m[2]));
   if ((m = YEAR.exec(key))) return year(Number(m[1]));
   const [from, to, ...rest] = key.split('~');

@@ -1,15 +1,13 @@
 import { createRequire } from 'node:module';
 import { trusted } from 'mongoose';
-import { addDays, endOfLocalDay, localDate, weekdayOf } from '../../../../common/time.js';
+import { endOfLocalDay, localDate } from '../../../../common/time.js';
 import { notFound } from '../../graphql/errors.js';
 import { ttlCache } from '../../lib/cache.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
+import { isWorkingDate, nthWorkingDayAfter, workingDaysAfter } from './working-days.js';
 
-// Working-day arithmetic for deadlines. Dates are the center's local dates (common/time.ts), so a
-// deadline is the end of a local day.
-
-const nextDate = (ymd: string) => addDays(ymd, 1);
-const isWeekend = (ymd: string) => [0, 6].includes(weekdayOf(ymd));
+// Working-day arithmetic for deadlines (the rules: working-days.ts). Dates are the center's local
+// dates (common/time.ts), so a deadline is the end of a local day.
 
 // One year of exceptions is a few dozen rows; each is read once a minute at most per process.
 const YEAR_CACHE_MS = 60_000;
@@ -54,8 +52,7 @@ export async function removeDay(date: string) {
 }
 
 export async function isWorkingDay(ymd: string) {
-  const kind = (await exceptionsOf(ymd.slice(0, 4))).get(ymd);
-  return kind ? kind === 'WORKDAY' : !isWeekend(ymd);
+  return isWorkingDate(ymd, (await exceptionsOf(ymd.slice(0, 4))).get(ymd));
 }
 
 /**
@@ -63,23 +60,12 @@ export async function isWorkingDay(ymd: string) {
  * local day of `start` (that day itself does not count).
  */
 export async function addWorkingDays(start: Date, n: number): Promise<Date> {
-  let ymd = localDate(start);
-  for (let left = n; left > 0;) {
-    ymd = nextDate(ymd);
-    if (await isWorkingDay(ymd)) left--;
-  }
-  if (n === 0 && !(await isWorkingDay(ymd))) return addWorkingDays(start, 1);
-  return endOfLocalDay(ymd);
+  return endOfLocalDay(await nthWorkingDayAfter(localDate(start), n, isWorkingDay));
 }
 
 /** Working days strictly after `from`'s local day up to and including `to`'s (0 if to ≤ from). */
-export async function workingDaysBetween(from: Date, to: Date) {
-  let count = 0;
-  const last = localDate(to);
-  for (let ymd = nextDate(localDate(from)); ymd <= last; ymd = nextDate(ymd)) {
-    if (await isWorkingDay(ymd)) count++;
-  }
-  return count;
+export function workingDaysBetween(from: Date, to: Date) {
+  return workingDaysAfter(localDate(from), localDate(to), isWorkingDay);
 }
 
 type ChineseDays = Record<'holidays' | 'workdays', Record<string, string>>;
