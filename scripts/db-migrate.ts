@@ -1,14 +1,16 @@
 // `npm run db:migrate`: builds every index and applies the idempotent data upgrades; production
 // runs this before starting the app.
 import '../server/src/graphql/schema.js'; // registers every model
+import { mongodbUriFromEnv } from '../server/src/config.js';
 import { connectDb, disconnectDb } from '../server/src/db.js';
 import { migrate } from '../server/src/migrations.js';
 
-const uri = process.env.MONGODB_URI;
-if (!uri) {
+if (!process.env.MONGODB_URI) {
   console.error('Set MONGODB_URI.');
   process.exit(1);
 }
+// With MONGODB_USERNAME and MONGODB_PASSWORD(_FILE) added as the server adds them.
+const uri = mongodbUriFromEnv();
 await connectDb(uri);
 await migrate(console.log);
 console.log('database is up to date');

@@ -1,8 +1,10 @@
-// Builds the web (both entries) unless web/dist is newer than every source file.
+// Builds the web (both entries) unless web/dist is newer than every source file (web/ and the
+// common/ module it shares with the server).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const WEB = path.resolve(import.meta.dirname, '..', 'web');
+const COMMON = path.resolve(import.meta.dirname, '..', 'common');
 
 function newest(dir: string): number {
   let latest = 0;
@@ -16,7 +18,7 @@ function newest(dir: string): number {
 
 export function webIsStale() {
   const built = path.join(WEB, 'dist', 'admin.html');
-  return !existsSync(built) || statSync(built).mtimeMs < newest(WEB);
+  return !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(WEB), newest(COMMON));
 }
 
 export async function buildWebIfStale(log: (m: string) => void = console.log) {

@@ -43,7 +43,8 @@ export default defineConfig(({ mode }) => {
       __VUE_PROD_DEVTOOLS__: false,
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     },
-    resolve: { alias: { '@': here('./src') } },
+    // common/ (the vocabulary shared with the server) lives beside web/ and server/.
+    resolve: { alias: { '@': here('./src'), '@common': here('../common') } },
     build: {
       outDir: 'dist',
       // The admin builds first and clears the folder; the citizen build adds to it.

@@ -8,13 +8,15 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf } from '../../server/src/domains/bulletins/period.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
-import { RATING_LEVELS, RatingModel } from '../../server/src/domains/ratings/rating.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
+import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { connectDb, disconnectDb } from '../../server/src/db.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
 import { startLocalDb } from '../db.js';
+import { isBad, isGood, RATING_LEVELS } from '../../common/ratings.js';
+import { ROLE } from '../../common/roles.js';
 
 const PERIOD = '2026-B5'; // September–October 2026
 const WINDOWS = 200;
@@ -76,7 +78,7 @@ async function insertRatings(total: number, seats: Awaited<ReturnType<typeof reg
       if (!keys.has(hourKey)) keys.set(hourKey, periodKeys(at));
       const r = random();
       const level = RATING_LEVELS[r < 0.55 ? 0 : r < 0.88 ? 1 : r < 0.97 ? 2 : r < 0.99 ? 3 : 4];
-      const negative = level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED';
+      const negative = isBad(level);
       const doc = {
         _id: new Types.ObjectId(),
         clientKey: `bench-${i}`,
@@ -85,7 +87,7 @@ async function insertRatings(total: number, seats: Awaited<ReturnType<typeof reg
         staff: seat.staff[i % 2],
         level,
         negative,
-        good: level === 'VERY_SATISFIED' || level === 'SATISFIED',
+        good: isGood(level),
         tags: [],
         comment: '',
         caseNumber: null,
@@ -138,7 +140,7 @@ export async function benchBulletin(total = 1_000_000, log: (m: string) => void 
       id: new Types.ObjectId().toString(),
       username: 'bench',
       displayName: 'bench',
-      role: 'MANAGER' as const,
+      role: ROLE.MANAGER,
       departmentId: null,
     };
     const raw = () =>

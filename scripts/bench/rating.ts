@@ -11,7 +11,7 @@ import { ratingSettings } from '../../server/src/domains/ratings/rating.settings
 import { signWindow } from '../../server/src/domains/windows/qr.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { createLogger } from '../../server/src/lib/logger.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const WINDOWS = 200;

@@ -6,7 +6,8 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate, pickStars, publish, submit } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf, previousPeriod } from '../../server/src/domains/bulletins/period.js';
 import type { SessionUser } from '../../server/src/graphql/context.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
+import { ROLE } from '../../common/roles.js';
 
 export async function seedBulletin(now = new Date()) {
   const period = previousPeriod(previousPeriod(periodOf(periodKeys(now).bimonth)));
@@ -17,7 +18,7 @@ export async function seedBulletin(now = new Date()) {
     id: String(manager._id),
     username: manager.username,
     displayName: manager.displayName,
-    role: 'MANAGER',
+    role: ROLE.MANAGER,
     departmentId: null,
   };
   const draft = await generate(user, period, now);

@@ -3,10 +3,10 @@
 // report: about 65,000 cases a year across the center (32,724 accepted in its half-year), 99 %
 // completed, a few overdue. Upserted by the natural key, so seeding again adds nothing.
 import type { AnyBulkWriteOperation } from 'mongoose';
-import { localDate } from '../../server/src/domains/calendar/calendar.service.js';
 import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { localDate } from '../../common/time.js';
 
 const YEARLY_CASES = 65_000;
 

@@ -3,8 +3,6 @@
 // is inserted once under a fixed clientKey; dates are relative to the day of the first seeding.
 import { createHash } from 'node:crypto';
 import { UserModel, type User } from '../../server/src/domains/accounts/user.model.js';
-import { localDate } from '../../server/src/domains/calendar/calendar.service.js';
-import { CODE_ALPHABET } from '../../server/src/domains/complaints/complaint.codes.js';
 import { deadlinesFor } from '../../server/src/domains/complaints/complaint.deadlines.js';
 import {
   ComplaintModel,
@@ -16,6 +14,8 @@ import { DepartmentModel, type Department } from '../../server/src/domains/depar
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel, type Window } from '../../server/src/domains/windows/window.model.js';
+import { formatTrackingCode, TRACKING_CODE_ALPHABET } from '../../common/ids.js';
+import { localDate } from '../../common/time.js';
 
 type Outcome = 'received' | 'accepted' | 'investigating' | 'replied' | 'closed' | 'late' | 'rejected' | 'reopened';
 type Citizen = readonly [name: string, phone: string] | null;
@@ -163,8 +163,8 @@ const DAY = 24 * HOUR;
 /** A valid tracking code derived from the row number, so reseeding finds the same one. */
 function seedCode(i: number) {
   const bytes = createHash('sha256').update(`seed-complaint-${i}`).digest();
-  const s = [...bytes.subarray(0, 12)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-  return `TS-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+  const alphabet = TRACKING_CODE_ALPHABET;
+  return formatTrackingCode([...bytes.subarray(0, 12)].map((b) => alphabet[b % alphabet.length]).join(''));
 }
 
 interface Actors {

@@ -5,12 +5,11 @@
 import { Types } from 'mongoose';
 import type { SessionUser } from '../../server/src/graphql/context.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
-import { isWorkingDay, localDate } from '../../server/src/domains/calendar/calendar.service.js';
+import { isWorkingDay } from '../../server/src/domains/calendar/calendar.service.js';
 import { ensureDefaultRulebook } from '../../server/src/domains/inspections/checklist.service.js';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { inspectionSettings } from '../../server/src/domains/inspections/inspection.settings.js';
 import { RoundModel, type Round } from '../../server/src/domains/inspections/round.model.js';
-import { localInstant } from '../../server/src/domains/inspections/round.service.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
 import { raiseViolations } from '../../server/src/domains/inspections/violation.service.js';
 import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
@@ -18,6 +17,7 @@ import { approve, createDraft, publish } from '../../server/src/domains/notices/
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
+import { localDate, localInstant } from '../../common/time.js';
 
 const DAYS = 60;
 const MIN = 60_000;

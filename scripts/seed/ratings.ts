@@ -2,25 +2,16 @@
 // windows weaker than others), their follow-ups in every state, and a few alerts. Every record
 // has a natural key (clientKey, rating, dedupeKey), so seeding again adds nothing.
 import type { Types } from 'mongoose';
-import {
-  addWorkingDays,
-  isWorkingDay,
-  localDate,
-  startOfLocalDay,
-} from '../../server/src/domains/calendar/calendar.service.js';
-import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
-import {
-  RatingModel,
-  isGood,
-  isNegative,
-  type Rating,
-  type RatingLevel,
-} from '../../server/src/domains/ratings/rating.model.js';
+import { addWorkingDays, isWorkingDay } from '../../server/src/domains/calendar/calendar.service.js';
+import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
+import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
+import { localDate, startOfLocalDay } from '../../common/time.js';
+import { isBad, isGood, type RatingLevel } from '../../common/ratings.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same demo data. */
 function prng(seed: number) {
@@ -78,7 +69,7 @@ export async function seedRatings(days: number, actor: { id: Types.ObjectId; nam
             Math.floor(rand() * 60_000),
         );
         const level = pickLevel(rand(), quality);
-        const negative = isNegative(level);
+        const negative = isBad(level);
         rows.push({
           clientKey: `seed-${day}-${w.code}-${i}`,
           window: w._id,

@@ -17,6 +17,7 @@ import { seedComplaints } from './complaints.js';
 import { seedDepartments, seedStaffNames } from './data.js';
 import { seedInspections } from './inspections.js';
 import { seedRatings } from './ratings.js';
+import { ROLE } from '../../common/roles.js';
 
 /** The roster starts here, so ratings in any demo period find someone on duty. */
 const ROSTER_START = new Date('2025-01-01T00:00:00+08:00');
@@ -143,10 +144,10 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<SeedResult> {
 async function seedAccounts(given: string | undefined, liaisonDept: unknown) {
   const password = given ?? randomBytes(9).toString('base64url');
   const wanted = [
-    { username: 'admin', displayName: '系统管理员', role: 'ADMIN', department: null },
-    { username: 'manager', displayName: '中心管理员', role: 'MANAGER', department: null },
-    { username: 'inspector', displayName: '巡查员', role: 'INSPECTOR', department: null },
-    { username: 'liaison', displayName: '工商局联络员', role: 'DEPARTMENT', department: liaisonDept },
+    { username: 'admin', displayName: '系统管理员', role: ROLE.ADMIN, department: null },
+    { username: 'manager', displayName: '中心管理员', role: ROLE.MANAGER, department: null },
+    { username: 'inspector', displayName: '巡查员', role: ROLE.INSPECTOR, department: null },
+    { username: 'liaison', displayName: '工商局联络员', role: ROLE.DEPARTMENT, department: liaisonDept },
   ];
   const result: SeedResult['accounts'] = [];
   const hash = await hashPassword(password);

@@ -16,6 +16,7 @@ import { qrRouter } from './domains/windows/qr.routes.js';
 import { ratingsRouter } from './domains/ratings/ratings.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
+import { metricsMiddleware } from './lib/metrics.js';
 import { mountWeb } from './web.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -61,7 +62,9 @@ function httpStatusOf(code: string) {
 export async function createApp({ config, logger }: { config: Config; logger: Logger }) {
   const app = express();
   app.disable('x-powered-by');
+  // A hop count or the proxies' addresses (config.ts): never the client's own X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
+  app.use(metricsMiddleware);
 
   app.use(
     pinoHttp({

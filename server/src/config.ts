@@ -1,10 +1,48 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every setting comes from the environment and is checked once at start, so a typo in a
 // deployment fails loudly with the variable's name instead of misbehaving later.
 
 const DEV_SECRET = 'dev-only-secret-do-not-use-in-production-0000';
+
+/**
+ * Express `trust proxy`: a hop count, or the addresses (CIDR, or Express's names `loopback`,
+ * `linklocal`, `uniquelocal`) of the proxies in front. Never `true`: that takes the left-most
+ * X-Forwarded-For entry, which any client writes itself.
+ */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip = '', prefix, extra] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+const trustProxy = z.string().transform((v, ctx): number | string[] => {
+  if (v === 'false') return 0;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (v === 'true' || bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === 'true'
+          ? 'true would trust any client-written X-Forwarded-For; give the number of proxies in front (1 behind the shipped nginx) or their addresses'
+          : `not a hop count or a list of proxy addresses (bad: ${bad.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+const mongodbUri = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
+
+const ms = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,7 +52,10 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  MONGODB_URI: mongodbUri,
+  // Credentials kept out of the URI (MONGODB_PASSWORD_FILE: a Docker secret); added to it here.
+  MONGODB_USERNAME: z.string().min(1).optional(),
+  MONGODB_PASSWORD: z.string().min(1).optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -23,18 +64,81 @@ const schema = z.object({
     .max(24 * 30)
     .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: boolFromEnv.default(false),
+  TRUST_PROXY: trustProxy.default(0),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb')
     .default('100kb'),
   SERVE_WEB: boolFromEnv.default(true),
+  // Slow clients are cut off: whole headers within HEADERS, the whole request (a photo upload on a
+  // slow phone) within REQUEST. KEEPALIVE stays above nginx's upstream keepalive_timeout (60 s) so
+  // the app never closes a connection nginx is about to reuse.
+  HTTP_HEADERS_TIMEOUT_MS: ms(600_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: ms(3_600_000).default(120_000),
+  HTTP_KEEPALIVE_TIMEOUT_MS: ms(600_000).default(65_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(4096),
+  // Prometheus metrics on a port of their own (unset: none), answered only to METRICS_ALLOW.
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('0.0.0.0'),
+  METRICS_ALLOW: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((e) => isProxyAddress(e.trim()) && !PROXY_NAMES.has(e.trim())),
+      'a list of addresses or CIDR ranges',
+    )
+    .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7'),
   // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
   QR_KEYS: z
     .string()
     .regex(/^[a-z0-9]{1,8}:[^,:]{16,}(,[a-z0-9]{1,8}:[^,:]{16,})*$/, 'like "k2:<16+ chars>,k1:<16+ chars>"')
     .optional(),
 });
+
+/** Secrets may come from files (Docker secrets): `X_FILE` names a file that holds X. */
+const FILE_VARS = ['SESSION_SECRET', 'QR_KEYS', 'MONGODB_PASSWORD'];
+
+function readFileVars(env: NodeJS.ProcessEnv) {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of FILE_VARS) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) problems.push(`${name}_FILE: ${name} is set as well; set only one`);
+    else {
+      try {
+        out[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      } catch (err) {
+        problems.push(`${name}_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+  }
+  return { env: out, problems };
+}
+
+/** Puts the user and password into a URI that has none (percent-encoded, so any password works). */
+function withCredentials(uri: string, user: string | undefined, password: string | undefined) {
+  if (!user) return uri;
+  const [scheme, rest] = uri.split('://') as [string, string];
+  const authority = rest.split('/')[0] ?? '';
+  if (authority.includes('@')) throw new ConfigError(['MONGODB_USERNAME: MONGODB_URI already names a user']);
+  const secret = password === undefined ? '' : `:${encodeURIComponent(password)}`;
+  return `${scheme}://${encodeURIComponent(user)}${secret}@${rest}`;
+}
+
+/**
+ * The connection string with credentials, for scripts that need only the database (migrations,
+ * seed, backup): the same rules as the server's.
+ */
+export function mongodbUriFromEnv(rawEnv: NodeJS.ProcessEnv = process.env) {
+  const { env, problems } = readFileVars(nonEmpty(rawEnv));
+  const uri = mongodbUri.safeParse(env.MONGODB_URI);
+  if (!uri.success) problems.push(`MONGODB_URI: ${uri.error.issues[0]?.message ?? 'invalid'}`);
+  if (problems.length || !uri.success) throw new ConfigError(problems);
+  return withCredentials(uri.data, env.MONGODB_USERNAME, env.MONGODB_PASSWORD);
+}
+
+// An empty variable (`QR_KEYS=` in a compose file) means "not set", not "set to nothing".
+const nonEmpty = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 
 /** Checked on the raw environment so they are reported together with any other problem. */
 function productionProblems(env: NodeJS.ProcessEnv) {
@@ -50,10 +154,10 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
-  // An empty variable (`QR_KEYS=` in a compose file) means "not set", not "set to nothing".
-  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== ''));
+  const { env, problems: fileProblems } = readFileVars(nonEmpty(rawEnv));
   const parsed = schema.safeParse(env);
   const problems = [
+    ...fileProblems,
     ...(parsed.error?.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`) ?? []),
     ...productionProblems(env),
   ];
@@ -65,7 +169,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     isProduction: e.NODE_ENV === 'production',
     host: e.HOST,
     port: e.PORT,
-    mongodbUri: e.MONGODB_URI,
+    mongodbUri: withCredentials(e.MONGODB_URI, e.MONGODB_USERNAME, e.MONGODB_PASSWORD),
     publicBaseUrl,
     // Keyed hashes (IP addresses, cookies) need a stable secret; development gets a fixed one.
     secret: e.SESSION_SECRET ?? DEV_SECRET,
@@ -75,6 +179,17 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT,
     serveWeb: e.SERVE_WEB,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+    metrics: {
+      port: e.METRICS_PORT,
+      host: e.METRICS_HOST,
+      allow: e.METRICS_ALLOW.split(',').map((a) => a.trim()),
+    },
     qrKeys: parseQrKeys(e.QR_KEYS, e.SESSION_SECRET ?? DEV_SECRET),
   };
 }

@@ -1,9 +1,32 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import mongoose from 'mongoose';
 import type { Config } from './config.js';
 import { connectDb, disconnectDb } from './db.js';
 import { createApp } from './app.js';
 import type { Logger } from './lib/logger.js';
+import { startMetricsServer } from './lib/metrics.js';
+
+/**
+ * The HTTP server with its limits for slow or greedy clients (settings HTTP_*): headers and
+ * whole requests have deadlines, idle keep-alive sockets close, and connections past
+ * maxConnections are dropped at once instead of exhausting file descriptors.
+ */
+export function createHttpServer(app: Express, limits: Config['http']): Server {
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often the deadlines above are checked (Node's default, 30 s, lets a slow client
+      // overstay a short headers timeout by that much).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    app,
+  );
+  server.maxConnections = limits.maxConnections;
+  return server;
+}
 
 /**
  * Listens first and connects to the database in the background, retrying: the process is alive
@@ -11,12 +34,12 @@ import type { Logger } from './lib/logger.js';
  */
 export async function startServer(config: Config, logger: Logger) {
   const { app } = await createApp({ config, logger });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
+  const server = createHttpServer(app, config.http);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, 'listening');
+  const metrics = config.metrics.port === undefined ? undefined : await startMetricsServer(config.metrics, logger);
 
   let stopping = false;
   const connecting = (async () => {
@@ -41,9 +64,10 @@ export async function startServer(config: Config, logger: Logger) {
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 10_000).unref();
     });
+    await metrics?.close();
     await connecting;
     await disconnectDb();
   }
 
-  return { server, port, close };
+  return { server, port, metricsPort: metrics?.port, close };
 }

@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model.js';
 import { periodOf, previousPeriod } from '../../server/src/domains/bulletins/period.js';
-import type { RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { periodKeys } from '../../common/periods.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, launchBrowser, logIn, watchErrors } from '../helpers/browser.js';
 import { makeRating, makeUser, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall } from '../helpers/patrol.js';
+import { type RatingLevel } from '../../common/ratings.js';
 
 describe('bulletins in Chromium', function () {
   this.timeout(90_000);

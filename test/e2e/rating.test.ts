@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser, PHONE, watchErrors } from '../helpers/browser.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, launchBrowser, logIn, watchErrors } from '../helpers/browser.js';
 import { Client } from '../helpers/client.js';

@@ -7,11 +7,11 @@ import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
 import { ComplaintModel } from '../../server/src/domains/complaints/complaint.model.js';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
-import type { RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { makeRating } from './fixtures.js';
 import { makeHall } from './patrol.js';
+import { type RatingLevel } from '../../common/ratings.js';
 
 type Seat = { window: string; staff: string };
 const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);

@@ -1,15 +1,16 @@
 // Records created straight through the models, for tests that need a world to act in.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/src/domains/accounts/password.js';
-import type { Role } from '../../server/src/domains/accounts/roles.js';
+import type { Role } from '../../common/roles.js';
 import { UserModel } from '../../server/src/domains/accounts/user.model.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
-import { RatingModel, isGood, isNegative, type RatingLevel } from '../../server/src/domains/ratings/rating.model.js';
-import { periodKeys } from '../../server/src/lib/periods.js';
+import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
+import { periodKeys } from '../../common/periods.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { Client } from './client.js';
+import { isBad, isGood, type RatingLevel } from '../../common/ratings.js';
 
 export const PASSWORD = 'correct horse battery';
 let hash: Promise<string> | undefined;
@@ -67,7 +68,7 @@ export async function makeRating(r: {
     department: r.department,
     staff: r.staff ?? null,
     level: r.level,
-    negative: isNegative(r.level),
+    negative: isBad(r.level),
     good: isGood(r.level),
     ipHash: 'fixture',
     createdAt: r.at,

@@ -6,8 +6,8 @@ import { ComplaintModel } from '../../server/src/domains/complaints/complaint.mo
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
 import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
-import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';

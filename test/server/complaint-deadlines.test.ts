@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { act, DETAIL, fileComplaint, SUBMIT, complaintInput } from '../helpers/complaints.js';
 import { makeDepartment, makeWindow, staffClient } from '../helpers/fixtures.js';
-import type { Role } from '../../server/src/domains/accounts/roles.js';
+import type { Role } from '../../common/roles.js';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const iso = (local: string) => at(local).toISOString();

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { ComplaintModel } from '../../server/src/domains/complaints/complaint.model.js';
-import { normalizeTrackingCode } from '../../server/src/domains/complaints/complaint.codes.js';
 import { seedDemo } from '../../scripts/seed/seed.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
+import { normalizeTrackingCode } from '../../common/ids.js';
 
 describe('demo complaints', function () {
   this.timeout(60_000);

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { ACT, act, DETAIL, FEEDBACK, fileComplaint, PHONE, STATUS } from '../helpers/complaints.js';
 import { makeDepartment, makeWindow, staffClient } from '../helpers/fixtures.js';
-import type { Role } from '../../server/src/domains/accounts/roles.js';
+import type { Role } from '../../common/roles.js';
 
 describe('complaints: handling workflow and access', () => {
   let app: TestApp;

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { importChineseDays } from '../../server/src/domains/calendar/calendar.service.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
-import { openFollowUp } from '../../server/src/domains/ratings/submit.service.js';
+import { openFollowUp } from '../../server/src/domains/follow-ups/follow-up.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment, makeRating, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AlertModel } from '../../server/src/domains/ratings/alert.model.js';
+import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';

@@ -11,7 +11,7 @@ import { ServiceItemModel } from '../../server/src/domains/service-items/service
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
-import { FollowUpModel } from '../../server/src/domains/ratings/followup.model.js';
+import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { seedDemo } from '../../scripts/seed/seed.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

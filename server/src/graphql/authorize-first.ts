@@ -1,17 +1,17 @@
 import { Kind, getOperationAST, type ExecutionArgs, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Role } from '../domains/accounts/roles.js';
+import { can, type Capability } from '../../../common/roles.js';
 import type { Context } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 
 interface Scopes {
   staff?: boolean;
-  roles?: readonly Role[];
+  can?: Capability;
 }
 
 function refusal(scopes: Scopes, ctx: Context): GraphQLError | null {
   if (!ctx.user) return unauthenticated();
-  if (scopes.roles && !scopes.roles.includes(ctx.user.role)) return forbidden();
+  if (scopes.can && !can(ctx.user.role, scopes.can)) return forbidden();
   return null;
 }
 
@@ -33,7 +33,7 @@ export function useAuthorizeFirst(): Plugin<Context> {
         const scopes = root.getFields()[sel.name.value]?.extensions?.pothosOptions as
           { authScopes?: unknown } | undefined;
         const s = scopes?.authScopes;
-        if (!s || typeof s !== 'object' || Object.keys(s).some((k) => k !== 'staff' && k !== 'roles')) continue;
+        if (!s || typeof s !== 'object' || Object.keys(s).some((k) => k !== 'staff' && k !== 'can')) continue;
         const error = refusal(s, contextValue as Context);
         if (error) {
           setResultAndStopExecution({ data: null, errors: [error] });

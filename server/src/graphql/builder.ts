@@ -3,8 +3,9 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import { GraphQLError, Kind } from 'graphql';
+import type { Types } from 'mongoose';
 import type { Context } from './context.js';
-import type { Role } from '../domains/accounts/roles.js';
+import { can, type Capability } from '../../../common/roles.js';
 import { AppError, forbidden, unauthenticated, validationFailed } from './errors.js';
 
 // The one schema builder: plugins, context and scalars. Domain types live in their domains.
@@ -13,11 +14,14 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     /** Any logged-in staff member. */
     staff: boolean;
-    /** Logged in with one of these roles. */
-    roles: readonly Role[];
+    /** Logged in with a role that has this capability (common/roles.ts). */
+    can: Capability;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
+    // Ids arrive as strings (validated by `objectId` where they name a record) and may leave as
+    // ObjectIds: graphql-js prints those as their hex text, so no resolver converts them.
+    ID: { Input: string; Output: string | Types.ObjectId };
   };
   DefaultFieldNullability: false;
 }>({
@@ -27,7 +31,7 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       staff: !!ctx.user,
-      roles: (allowed) => !!ctx.user && allowed.includes(ctx.user.role),
+      can: (capability) => !!ctx.user && can(ctx.user.role, capability),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.user ? forbidden() : unauthenticated()),
   },

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
-import type { Role } from '../domains/accounts/roles.js';
+import type { Role } from '../../../common/roles.js';
 
 /** The staff member behind a request, resolved from the session cookie. */
 export interface SessionUser {

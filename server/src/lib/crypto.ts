@@ -18,10 +18,3 @@ export function safeEqual(a: string, b: string): boolean {
   }
   return timingSafeEqual(ba, bb);
 }
-
-/** 13812341234 → 138****1234; shorter numbers keep only their last four digits. */
-export function maskPhone(phone: string | null | undefined) {
-  if (!phone) return null;
-  const digits = phone.replace(/\D/g, '');
-  return digits.length >= 11 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : `****${digits.slice(-4)}`;
-}

@@ -78,38 +78,50 @@ export interface Column {
   /** Share of the content width; the shares of a table add up to 1. */
   share: number;
   align?: 'left' | 'center' | 'right';
+  /** Cells shaded like the header: the labels of a grid of figures. */
+  shaded?: boolean;
+}
+
+export interface Row {
+  cells: string[];
+  /** Greyed and struck through. */
+  struck?: boolean;
 }
 
 const PAD = 4;
+const SHADE = '#f0f2f5';
+const RULE = '#888';
 
-/** A ruled table that breaks across pages, repeating its header. */
-export function table(doc: Pdf, columns: Column[], rows: string[][], size = 9) {
+/** A ruled table that breaks across pages, repeating its header (unless `header` is false). */
+export function table(doc: Pdf, columns: Column[], rows: Row[], size = 9, header = true) {
   const left = doc.page.margins.left;
   const widths = columns.map((c) => c.share * contentWidth(doc));
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const heightOf = (cells: string[]) =>
     Math.max(...cells.map((c, i) => doc.fontSize(size).heightOfString(c, { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+  const headerRow: Row = { cells: columns.map((c) => c.header) };
 
-  const drawRow = (cells: string[], header: boolean) => {
-    const h = heightOf(cells);
+  const drawRow = (row: Row, isHeader: boolean) => {
+    const h = heightOf(row.cells);
     if (doc.y + h > bottom()) {
       doc.addPage();
-      if (!header)
-        drawRow(
-          columns.map((c) => c.header),
-          true,
-        );
+      if (header && !isHeader) drawRow(headerRow, true);
     }
     const y = doc.y;
     let x = left;
-    cells.forEach((cell, i) => {
+    row.cells.forEach((cell, i) => {
       const w = widths[i]!;
-      if (header) doc.rect(x, y, w, h).fillAndStroke('#f0f2f5', '#888');
-      else doc.rect(x, y, w, h).stroke('#888');
+      if (isHeader || columns[i]!.shaded) doc.rect(x, y, w, h).fillAndStroke(SHADE, RULE);
+      else doc.rect(x, y, w, h).stroke(RULE);
       doc
-        .fillColor('#000')
+        .fillColor(row.struck ? '#999' : '#000')
         .fontSize(size)
-        .text(cell, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? 'left' });
+        .text(cell, x + PAD, y + PAD, {
+          width: w - 2 * PAD,
+          // Headers are centred over their column, as the print view sets them.
+          align: isHeader ? 'center' : (columns[i]!.align ?? 'left'),
+          strike: !!row.struck,
+        });
       x += w;
     });
     doc.x = left;
@@ -117,10 +129,7 @@ export function table(doc: Pdf, columns: Column[], rows: string[][], size = 9) {
   };
 
   doc.lineWidth(0.5);
-  drawRow(
-    columns.map((c) => c.header),
-    true,
-  );
+  if (header) drawRow(headerRow, true);
   for (const row of rows) drawRow(row, false);
   doc.moveDown(0.8);
 }

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
 
@@ -13,12 +14,12 @@ export function requireUser(user: SessionUser | null): SessionUser {
 /** A filter fragment that limits a query to what the user may see. */
 export function departmentFilter(user: SessionUser | null): { department?: Types.ObjectId } {
   const u = requireUser(user);
-  return u.role === 'DEPARTMENT' ? { department: new Types.ObjectId(u.departmentId ?? undefined) } : {};
+  return isLiaison(u.role) ? { department: new Types.ObjectId(u.departmentId ?? undefined) } : {};
 }
 
 export function canSeeDepartment(user: SessionUser | null, departmentId: unknown): boolean {
   if (!user) return false;
-  if (user.role !== 'DEPARTMENT') return true;
+  if (!isLiaison(user.role)) return true;
   return !!user.departmentId && String(departmentId) === user.departmentId;
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { DepartmentRef } from '../departments/department.schema.js';
+import { givenPassword, password, userFilter, userInput, userUpdate } from './accounts.inputs.js';
 import * as auth from './auth.service.js';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password.js';
-import { ROLES } from './roles.js';
 import type { User } from './user.model.js';
 import * as users from './user.service.js';
 
@@ -33,15 +33,11 @@ const Me = builder.objectRef<SessionUser>('Me').implement({
 export const UserRef = builder.objectRef<User>('User').implement({
   description: 'A staff account',
   fields: (t) => ({
-    id: t.id({ resolve: (u) => String(u._id) }),
+    id: t.exposeID('_id'),
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
-    department: t.field({
-      type: DepartmentRef,
-      nullable: true,
-      resolve: (u) => (u.department ? String(u.department) : null),
-    }),
+    department: t.field({ type: DepartmentRef, nullable: true, resolve: (u) => refKey(u.department) }),
     active: t.exposeBoolean('active'),
     lastLoginAt: t.field({ type: 'DateTime', nullable: true, resolve: (u) => u.lastLoginAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (u) => (u as unknown as { createdAt: Date }).createdAt }),
@@ -54,47 +50,36 @@ const LoginResult = builder.objectRef<SessionUser>('LoginResult').implement({
 
 const UserPage = pageType<User>('UserPage', UserRef);
 
-const username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9_.-]{3,32}$/, '3 to 32 letters, digits, _ . -');
-const password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
+const CreateUserInput = builder
+  .inputType('CreateUserInput', {
+    fields: (t) => ({
+      username: t.string({ required: true }),
+      displayName: t.string({ required: true }),
+      role: t.field({ type: RoleEnum, required: true }),
+      departmentId: t.id(),
+      password: t.string({ required: true }),
+    }),
+  })
+  .validate(userInput);
 
-const CreateUserInput = builder.inputType('CreateUserInput', {
-  validate: inputOf({
-    username,
-    displayName: text(40),
-    role: z.enum(ROLES),
-    departmentId: objectId.nullish(),
-    password,
-  }),
-  fields: (t) => ({
-    username: t.string({ required: true }),
-    displayName: t.string({ required: true }),
-    role: t.field({ type: RoleEnum, required: true }),
-    departmentId: t.id(),
-    password: t.string({ required: true }),
-  }),
-});
-
-const UpdateUserInput = builder.inputType('UpdateUserInput', {
-  validate: editOf({ displayName: text(40), role: z.enum(ROLES), departmentId: objectId, active: z.boolean() }),
-  fields: (t) => ({
-    displayName: t.string(),
-    role: t.field({ type: RoleEnum }),
-    departmentId: t.id(),
-    active: t.boolean(),
-  }),
-});
+const UpdateUserInput = builder
+  .inputType('UpdateUserInput', {
+    fields: (t) => ({
+      displayName: t.string(),
+      role: t.field({ type: RoleEnum }),
+      departmentId: t.id(),
+      active: t.boolean(),
+    }),
+  })
+  .validate(userUpdate);
 
 builder.queryFields((t) => ({
   me: t.field({ type: Me, nullable: true, description: 'Null when not logged in', resolve: (_, __, ctx) => ctx.user }),
   users: t.field({
     type: UserPage,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
-      search: t.arg.string({ validate: z.string().max(50) }),
+      search: t.arg.string({ validate: userFilter.shape.search }),
       role: t.arg({ type: RoleEnum }),
       active: t.arg.boolean(),
       ...pageArgs(t.arg),
@@ -109,7 +94,7 @@ builder.mutationFields((t) => ({
     description: 'Starts a session and sets the httpOnly session cookie',
     args: {
       username: t.arg.string({ required: true, validate: z.string().max(64) }),
-      password: t.arg.string({ required: true, validate: z.string().max(PASSWORD_MAX) }),
+      password: t.arg.string({ required: true, validate: givenPassword }),
     },
     resolve: (_, a, ctx) => auth.login(ctx, a.username, a.password),
   }),
@@ -118,41 +103,32 @@ builder.mutationFields((t) => ({
     type: Me,
     authScopes: { staff: true },
     args: {
-      currentPassword: t.arg.string({ required: true, validate: z.string().max(PASSWORD_MAX) }),
+      currentPassword: t.arg.string({ required: true, validate: givenPassword }),
       newPassword: t.arg.string({ required: true, validate: password }),
     },
     resolve: (_, a, ctx) => users.changeOwnPassword(ctx, a.currentPassword, a.newPassword),
   }),
   createUser: t.field({
     type: UserRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (_, { input }) =>
-      users.createUser({ ...input, departmentId: input.departmentId ? String(input.departmentId) : null }),
+    resolve: (_, { input }) => users.createUser(input),
   }),
   updateUser: t.field({
     type: UserRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: UpdateUserInput, required: true }),
     },
-    resolve: (_, { id, input }, ctx) => {
-      const { departmentId, ...rest } = provided(input);
-      return users.updateUser(ctx.user!, String(id), {
-        ...rest,
-        departmentId: departmentId ? String(departmentId) : undefined,
-      });
-    },
+    resolve: (_, { id, input }, ctx) => users.updateUser(ctx.user!, id, input),
   }),
   resetUserPassword: t.boolean({
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageAccounts' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       password: t.arg.string({ required: true, validate: password }),
     },
-    resolve: (_, a) => users.resetPassword(String(a.id), a.password),
+    resolve: (_, a) => users.resetPassword(a.id, a.password),
   }),
 }));
-
-export { ROLES };

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../graphql/context.js';
 import { CSRF_HEADER } from '../../lib/csrf.js';
 import { AppError, forbidden, unauthenticated } from '../../graphql/errors.js';
 import { SESSION_COOKIE, userFromSession } from './auth.service.js';
-import type { Role } from './roles.js';
+import { can, type Capability } from '../../../../common/roles.js';
 
 // The same session and CSRF rules as /graphql, for the few plain HTTP routes (uploads, images).
 
@@ -13,12 +13,12 @@ export async function sessionUser(req: Request): Promise<SessionUser | null> {
   return (await userFromSession(token))?.user ?? null;
 }
 
-/** Staff only (optionally only these roles); puts the user in `res.locals.user`. */
-export function requireStaff(roles?: readonly Role[]): RequestHandler {
+/** Staff only (optionally only roles with this capability); puts the user in `res.locals.user`. */
+export function requireStaff(capability?: Capability): RequestHandler {
   return (req, res, next) => {
     sessionUser(req).then((user) => {
       if (!user) return next(unauthenticated());
-      if (roles && !roles.includes(user.role)) return next(forbidden());
+      if (capability && !can(user.role, capability)) return next(forbidden());
       res.locals.user = user;
       next();
     }, next);

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { ROLES } from './roles.js';
+import { ROLES } from '../../../../common/roles.js';
 
 const userSchema = new Schema(
   {

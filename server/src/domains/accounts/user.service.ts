@@ -1,20 +1,17 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
+import { can, isLiaison, type Role } from '../../../../common/roles.js';
 import type { Context, SessionUser } from '../../graphql/context.js';
 import { AppError, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
+import { idText } from '../../lib/ids.js';
 import { DepartmentModel } from '../departments/department.model.js';
+import type { userFilter, userInput, userUpdate } from './accounts.inputs.js';
 import { endSessions, toSessionUser } from './auth.service.js';
 import { hashPassword, verifyPassword } from './password.js';
-import type { Role } from './roles.js';
 import { UserModel, type User } from './user.model.js';
 
-export interface UserFilter {
-  search?: string | null;
-  role?: Role | null;
-  active?: boolean | null;
-}
-
-export function listUsers(f: UserFilter, page: number, pageSize: number) {
+export function listUsers(f: z.output<typeof userFilter>, page: number, pageSize: number) {
   const filter = {
     ...textMatch(f.search, ['username', 'displayName']),
     ...(f.role ? { role: f.role } : {}),
@@ -25,7 +22,7 @@ export function listUsers(f: UserFilter, page: number, pageSize: number) {
 
 /** A liaison must belong to an existing department; other roles belong to none. */
 async function departmentFor(role: Role, departmentId: string | null | undefined) {
-  if (role !== 'DEPARTMENT') return null;
+  if (!isLiaison(role)) return null;
   if (!departmentId) throw validationFailed([{ path: 'departmentId', message: 'required for a department liaison' }]);
   if (!(await DepartmentModel.exists({ _id: departmentId }))) {
     throw validationFailed([{ path: 'departmentId', message: 'no such department' }]);
@@ -33,13 +30,7 @@ async function departmentFor(role: Role, departmentId: string | null | undefined
   return new Types.ObjectId(departmentId);
 }
 
-export async function createUser(input: {
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId?: string | null;
-  password: string;
-}) {
+export async function createUser(input: z.output<typeof userInput>) {
   const department = await departmentFor(input.role, input.departmentId);
   const doc = await uniqueOr(
     UserModel.create({
@@ -54,23 +45,16 @@ export async function createUser(input: {
   return doc.toObject<User>();
 }
 
-export async function updateUser(
-  actor: SessionUser,
-  id: string,
-  changes: { displayName?: string; role?: Role; departmentId?: string; active?: boolean },
-) {
+export async function updateUser(actor: SessionUser, id: string, changes: z.output<typeof userUpdate>) {
   const user = await UserModel.findById(id);
   if (!user) throw notFound('Account');
-  if (id === actor.id && (changes.active === false || (changes.role && changes.role !== 'ADMIN'))) {
+  if (id === actor.id && (changes.active === false || (changes.role && !can(changes.role, 'manageAccounts')))) {
     throw new AppError('INVALID_STATE', 'You cannot deactivate or demote your own account');
   }
   const role = changes.role ?? user.role;
   if (changes.displayName) user.displayName = changes.displayName;
   user.role = role;
-  user.department = await departmentFor(
-    role,
-    changes.departmentId ?? (user.department ? String(user.department) : null),
-  );
+  user.department = await departmentFor(role, changes.departmentId ?? idText(user.department));
   if (changes.active !== undefined) user.active = changes.active;
   await user.save();
   // A changed role or a deactivation must take effect now, not at the next login.

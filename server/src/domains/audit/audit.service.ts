@@ -1,6 +1,10 @@
+import { trusted } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
+import { paginate } from '../../graphql/pagination.js';
 import type { Logger } from '../../lib/logger.js';
-import { AuditModel } from './audit.model.js';
+import type { auditFilter } from './audit.inputs.js';
+import { AuditModel, type AuditEntry } from './audit.model.js';
 
 const SECRET_KEYS = /password|token|secret|ticket|phone|contact/i;
 const MAX_ARGS_LENGTH = 2000;
@@ -46,4 +50,16 @@ export async function recordAudit(r: AuditRecord, logger: Logger) {
   } catch (err) {
     logger.error({ err, action: r.action, requestId: r.requestId }, 'audit log write failed');
   }
+}
+
+/** The log, newest first. */
+export function pageAudit(f: z.output<typeof auditFilter>, page: number, pageSize: number) {
+  const at = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
+  const filter = {
+    ...(f.actorId ? { actor: f.actorId } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.targetId ? { targetId: f.targetId } : {}),
+    ...(f.from || f.to ? { at: trusted(at) } : {}),
+  };
+  return paginate<AuditEntry>(AuditModel, filter, { at: -1 }, page, pageSize);
 }

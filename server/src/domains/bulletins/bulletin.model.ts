@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { acknowledgementFields } from '../notices/notice.model.js';
+import { receiptFields } from '../documents/receipts.js';
 import { PERIOD_KINDS } from './period.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -18,10 +18,10 @@ const periodSchema = new Schema(
 );
 
 /** Each department acknowledges (签收) its part of a published bulletin. */
-const receiptSchema = new Schema(acknowledgementFields, { _id: false });
+const receiptSchema = new Schema(receiptFields, { _id: false });
 
 // A bimonthly bulletin (简报): DRAFT (generated, may be regenerated) → IN_REVIEW → PUBLISHED
-// (numbered 〔YYYY〕第N期, seen by the departments). One per period. The snapshot holds every figure
+// (numbered 〔YYYY〕第N期 by documents/numbering.ts, seen by the departments). One per period. The snapshot holds every figure
 // as generated; nothing is recomputed from the data after that.
 const bulletinSchema = new Schema(
   {
@@ -56,7 +56,3 @@ export type Bulletin = Omit<InferSchemaType<typeof bulletinSchema>, 'snapshot'> 
 };
 export type BulletinReceipt = Bulletin['receipts'][number];
 export const BulletinModel = model('Bulletin', bulletinSchema);
-
-// Yearly sequence of bulletin numbers, incremented atomically at publication.
-const counterSchema = new Schema({ _id: { type: String }, seq: { type: Number, default: 0 } });
-export const BulletinCounterModel = model('BulletinCounter', counterSchema, 'bulletin_counters');

@@ -1,13 +1,13 @@
 import type { SessionUser } from '../../graphql/context.js';
-import { forbidden, notFound } from '../../graphql/errors.js';
+import { notFound } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
-import { assertDepartment, canSeeDepartment } from '../accounts/access.js';
+import { assertDepartment } from '../accounts/access.js';
+import { listScope, partFor, readable, visibleParts } from '../documents/visibility.js';
 import { BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.model.js';
 
-// Reading bulletins. The center sees every bulletin; a liaison only published ones, and of
-// their windows and staff only its own department's (the department ranking is public anyway).
-
-const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
+// Reading bulletins. The center sees every bulletin; a liaison every published one (a bulletin
+// goes to all departments), and of their windows and staff only its own department's (the
+// department ranking is public anyway). The rules are the documents module's (visibility.ts).
 
 export function pageBulletins(
   user: SessionUser,
@@ -15,20 +15,17 @@ export function pageBulletins(
   page: number,
   pageSize: number,
 ) {
-  const filter = isLiaison(user) ? { status: 'PUBLISHED' } : status ? { status } : {};
+  const filter = { ...(status ? { status } : {}), ...listScope(user) };
   return paginate<Bulletin>(BulletinModel, filter, { 'period.to': -1, createdAt: -1 }, page, pageSize);
 }
 
 export async function getBulletin(user: SessionUser, id: string) {
-  const b = await BulletinModel.findById(id).lean<Bulletin>();
-  // Drafts do not exist for a liaison.
-  if (!b || (isLiaison(user) && b.status !== 'PUBLISHED')) throw notFound('Bulletin');
-  return b;
+  return readable(user, await BulletinModel.findById(id).lean<Bulletin>(), 'Bulletin');
 }
 
 /** Rows of a department-bound list that the user may see. */
 export const visible = <T extends { departmentId: string }>(user: SessionUser | null, rows: T[]) =>
-  rows.filter((r) => canSeeDepartment(user, r.departmentId));
+  visibleParts(user, rows, (r) => r.departmentId);
 
 export const smileStars = (b: Bulletin) => b.snapshot.staff.filter((r) => r.smileStar);
 
@@ -64,7 +61,7 @@ export function partOf(user: SessionUser, b: Bulletin, departmentId: string) {
 export type BulletinPart = ReturnType<typeof partOf>;
 
 export async function getPart(user: SessionUser, id: string, departmentId: string) {
-  if (isLiaison(user) && user.departmentId !== departmentId) throw forbidden("another department's part");
+  partFor(user, departmentId); // refuses another department's part before reading anything
   return partOf(user, await getBulletin(user, id), departmentId);
 }
 

@@ -1,11 +1,14 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
-import { editOf, inputOf, localDay, objectId, text } from '../../graphql/inputs.js';
+import { objectId, text } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
-import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { CENTER } from '../inspections/checklist.schema.js';
-import type { Bulletin } from './bulletin.model.js';
+import { requireUser } from '../accounts/access.js';
+import { LayoutRef } from '../documents/layout.schema.js';
+import { visibleParts } from '../documents/visibility.js';
+import { can } from '../../../../common/roles.js';
+import { bulletinText, periodInput, staffIds } from './bulletin.inputs.js';
+import { bulletinLayoutFor } from './bulletin.layout.js';
+import type { Bulletin, BulletinReceipt } from './bulletin.model.js';
 import * as query from './bulletin.query.js';
 import * as service from './bulletin.service.js';
 import {
@@ -21,13 +24,12 @@ import {
 } from './bulletin.types.js';
 import { resolvePeriod } from './period.js';
 
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
-const isCenter = (ctx: Context) => !!ctx.user && (CENTER as readonly string[]).includes(ctx.user.role);
+const isCenter = (ctx: Context) => can(ctx.user?.role, 'compileBulletins');
 
 const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
   description: 'A bulletin (简报): a stored snapshot of a period’s figures, scores and ranks',
   fields: (t) => ({
-    id: t.id({ resolve: (b) => String(b._id) }),
+    id: t.exposeID('_id'),
     number: t.string({
       nullable: true,
       description: '〔YYYY〕第N期, given at publication',
@@ -79,11 +81,18 @@ const BulletinRef = builder.objectRef<Bulletin>('Bulletin').implement({
     receipts: t.field({
       type: [ReceiptRef],
       resolve: (b, _, ctx) =>
-        b.receipts.filter((r) => canSeeDepartment(ctx.user, r.department)).map((r) => withName(b, r)),
+        visibleParts<BulletinReceipt>(ctx.user, b.receipts, (r) => r.department).map((r) => withName(b, r)),
+    }),
+    layout: t.field({
+      type: LayoutRef,
+      description:
+        "The bulletin as printed, as in its PDF: whole, or one department's part; a liaison always gets its own part",
+      args: { departmentId: t.arg.id({ validate: objectId }) },
+      resolve: (b, a, ctx) => bulletinLayoutFor(requireUser(ctx.user), b, a.departmentId),
     }),
     starMax: t.int({ resolve: (b) => b.snapshot.rules.starMax }),
     bottomN: t.int({ resolve: (b) => b.snapshot.rules.bottomN }),
-    pdfUrl: t.string({ resolve: (b) => `/api/bulletins/${String(b._id)}.pdf` }),
+    pdfUrl: t.string({ resolve: (b) => `/api/bulletins/${b._id.toHexString()}.pdf` }),
   }),
 });
 
@@ -102,56 +111,55 @@ const PartRef = builder.objectRef<query.BulletinPart>('BulletinPart').implement(
       resolve: (p) => (p.receipt ? withName(p.bulletin, p.receipt) : null),
     }),
     rankedDepartments: t.exposeInt('rankedDepartments'),
-    pdfUrl: t.string({ resolve: (p) => `/api/bulletins/${String(p.bulletin._id)}.pdf?department=${p.department.id}` }),
+
+    pdfUrl: t.string({
+      resolve: (p) => `/api/bulletins/${p.bulletin._id.toHexString()}.pdf?department=${p.department.id}`,
+    }),
   }),
 });
 
 const BulletinPage = pageType<Bulletin>('BulletinPage', BulletinRef);
 
-const PeriodInput = builder.inputType('PeriodInput', {
-  description: 'A period key (2026-B6 bimonth, 2026-H2 half-year, 2026 year), or a from/to range of local dates',
-  validate: inputOf({
-    key: z.string().trim().max(40).nullish(),
-    from: localDay.nullish(),
-    to: localDay.nullish(),
-  }).refine((p) => !!p.key !== !!(p.from && p.to), { path: ['key'], message: 'give either a key or both from and to' }),
-  fields: (t) => ({ key: t.string(), from: t.string(), to: t.string() }),
-});
+const PeriodInput = builder
+  .inputType('PeriodInput', {
+    description: 'A period key (2026-B6 bimonth, 2026-H2 half-year, 2026 year), or a from/to range of local dates',
+    fields: (t) => ({ key: t.string(), from: t.string(), to: t.string() }),
+  })
+  .validate(periodInput);
 
-const TextInput = builder.inputType('BulletinTextInput', {
-  validate: editOf({ title: text(80), commentary: text(8000) }),
-  fields: (t) => ({ title: t.string(), commentary: t.string() }),
-});
+const TextInput = builder
+  .inputType('BulletinTextInput', { fields: (t) => ({ title: t.string(), commentary: t.string() }) })
+  .validate(bulletinText);
 
 builder.queryFields((t) => ({
   bulletinPage: t.field({
     type: BulletinPage,
     description: 'Newest period first; a liaison sees the published ones',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: { status: t.arg({ type: BulletinStatus }), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) => query.pageBulletins(requireUser(ctx.user), a.status, a.page, a.pageSize),
   }),
   bulletin: t.field({
     type: BulletinRef,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => query.getBulletin(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => query.getBulletin(requireUser(ctx.user), a.id),
   }),
   bulletinPart: t.field({
     type: PartRef,
     description: "A department's part; a liaison may only ask for its own",
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readBulletins' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       departmentId: t.arg.id({ required: true, validate: objectId }),
     },
-    resolve: (_, a, ctx) => query.getPart(requireUser(ctx.user), String(a.id), String(a.departmentId)),
+    resolve: (_, a, ctx) => query.getPart(requireUser(ctx.user), a.id, a.departmentId),
   }),
 }));
 
 builder.mutationFields((t) => {
   const id = () => t.arg.id({ required: true, validate: objectId });
-  const center = { authScopes: { roles: CENTER }, type: BulletinRef } as const;
+  const center = { authScopes: { can: 'compileBulletins' }, type: BulletinRef } as const;
   return {
     generateBulletin: t.field({
       ...center,
@@ -162,54 +170,50 @@ builder.mutationFields((t) => {
     regenerateBulletin: t.field({
       ...center,
       args: { id: id() },
-      resolve: (_, a, ctx) => service.regenerate(requireUser(ctx.user), String(a.id)),
+      resolve: (_, a, ctx) => service.regenerate(requireUser(ctx.user), a.id),
     }),
     updateBulletinText: t.field({
       ...center,
       description: 'Title and commentary, while a draft or in review',
       args: { id: id(), input: t.arg({ type: TextInput, required: true }) },
-      resolve: (_, a) =>
-        service.updateText(String(a.id), {
-          ...(a.input.title ? { title: a.input.title } : {}),
-          ...(a.input.commentary ? { commentary: a.input.commentary } : {}),
-        }),
+      resolve: (_, a) => service.updateText(a.id, a.input),
     }),
     pickSmileStars: t.field({
       ...center,
       description: 'The smile stars (微笑之星), chosen among the candidates; they get the bonus',
-      args: { id: id(), staffIds: t.arg.idList({ required: true, validate: z.array(objectId).max(20) }) },
-      resolve: (_, a) => service.pickStars(String(a.id), a.staffIds.map(String)),
+      args: { id: id(), staffIds: t.arg.idList({ required: true, validate: staffIds }) },
+      resolve: (_, a) => service.pickStars(a.id, a.staffIds),
     }),
     submitBulletin: t.field({
       ...center,
       description: 'DRAFT → IN_REVIEW',
       args: { id: id() },
-      resolve: (_, a) => service.submit(String(a.id)),
+      resolve: (_, a) => service.submit(a.id),
     }),
     returnBulletin: t.field({
       ...center,
       description: 'IN_REVIEW → DRAFT, with the reviewer’s reason',
       args: { id: id(), reason: t.arg.string({ required: true, validate: text(500) }) },
-      resolve: (_, a) => service.returnToDraft(String(a.id), a.reason),
+      resolve: (_, a) => service.returnToDraft(a.id, a.reason),
     }),
     publishBulletin: t.field({
       ...center,
+      authScopes: { can: 'publishBulletins' },
       description: 'IN_REVIEW → PUBLISHED, numbered',
       args: { id: id() },
-      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)),
+      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), a.id),
     }),
     deleteBulletin: t.boolean({
-      authScopes: { roles: CENTER },
+      authScopes: { can: 'compileBulletins' },
       args: { id: id() },
-      resolve: (_, a) => service.remove(String(a.id)),
+      resolve: (_, a) => service.remove(a.id),
     }),
     acknowledgeBulletin: t.field({
       type: BulletinRef,
-      authScopes: { roles: ['DEPARTMENT'] },
+      authScopes: { can: 'respondForDepartment' },
       description: "Acknowledges (签收) the liaison's department's part; repeating it changes nothing",
       args: { id: id() },
-      resolve: async (_, a, ctx) =>
-        service.acknowledge(requireUser(ctx.user), await query.getBulletin(requireUser(ctx.user), String(a.id))),
+      resolve: (_, a, ctx) => service.acknowledge(requireUser(ctx.user), a.id),
     }),
   };
 });

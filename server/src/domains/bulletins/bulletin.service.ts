@@ -1,9 +1,12 @@
-import { Types, trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
-import { localDate } from '../calendar/calendar.service.js';
-import { BulletinCounterModel, BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.model.js';
-import { bulletinNumber, defaultCommentary, defaultTitle } from './bulletin.text.js';
+import { assignNumber } from '../documents/numbering.js';
+import * as receipts from '../documents/receipts.js';
+import type { BulletinText } from './bulletin.inputs.js';
+import { BulletinModel, type Bulletin, type BulletinStatus } from './bulletin.model.js';
+import { getBulletin } from './bulletin.query.js';
+import { defaultCommentary, defaultTitle } from './bulletin.text.js';
 import type { Period } from './period.js';
 import { computeSnapshot, scoreSnapshot } from './snapshot.js';
 
@@ -67,8 +70,7 @@ export async function regenerate(user: SessionUser, id: string, now = new Date()
   });
 }
 
-export const updateText = (id: string, changes: { title?: string; commentary?: string }) =>
-  transition(id, EDITABLE, changes);
+export const updateText = (id: string, changes: BulletinText) => transition(id, EDITABLE, changes);
 
 /** The manager's pick of smile stars among the candidates; scores and ranks take their bonus. */
 export async function pickStars(id: string, staffIds: string[]) {
@@ -97,35 +99,18 @@ export const submit = (id: string) =>
 export const returnToDraft = (id: string, reason: string) =>
   transition(id, ['IN_REVIEW'], { status: 'DRAFT', returnedReason: reason });
 
-async function nextSeq(year: number) {
-  const counter = await BulletinCounterModel.findOneAndUpdate(
-    { _id: `bulletin-${year}` },
-    { $inc: { seq: 1 } },
-    { upsert: true, new: true },
-  ).lean<{ seq: number }>();
-  return counter.seq;
-}
-
 /** Publishes to every department in it (each gets a receipt to acknowledge) and numbers it 〔YYYY〕第N期. */
 export async function publish(user: SessionUser, id: string) {
   const draft = await BulletinModel.findById(id).lean<Bulletin>();
   if (!draft) throw notFound('Bulletin');
   const now = new Date();
-  const receipts = draft.snapshot.departments.map((d) => ({ department: new Types.ObjectId(d.id) }));
   const published = await transition(id, ['IN_REVIEW'], {
     status: 'PUBLISHED',
     publishedAt: now,
     publishedBy: user.id,
-    receipts,
+    receipts: receipts.receiptsFor(draft.snapshot.departments.map((d) => d.id)),
   });
-  const year = Number(localDate(now).slice(0, 4));
-  const seq = await nextSeq(year);
-  const numbered = await BulletinModel.findOneAndUpdate(
-    { _id: id, number: '' },
-    { year, seq, number: bulletinNumber(year, seq) },
-    { new: true },
-  ).lean<Bulletin>();
-  return numbered ?? published;
+  return assignNumber('bulletin', BulletinModel, published, now);
 }
 
 export async function remove(id: string) {
@@ -135,25 +120,8 @@ export async function remove(id: string) {
 }
 
 /** The liaison's acknowledgement (签收) of its department's part; repeating it changes nothing. */
-export async function acknowledge(user: SessionUser, doc: Bulletin) {
-  const i = doc.receipts.findIndex((r) => String(r.department) === user.departmentId);
-  if (i < 0) throw invalidState('This bulletin has no part for your department');
-  const at = (k: string) => `receipts.${i}.${k}`;
-  const updated = await BulletinModel.findOneAndUpdate(
-    {
-      _id: doc._id,
-      status: 'PUBLISHED',
-      [at('department')]: doc.receipts[i]!.department,
-      [at('acknowledgedAt')]: null,
-    },
-    {
-      $set: {
-        [at('acknowledgedAt')]: new Date(),
-        [at('acknowledgedBy')]: user.id,
-        [at('acknowledgedByName')]: user.displayName,
-      },
-    },
-    { new: true },
-  ).lean<Bulletin>();
-  return updated ?? doc;
+export async function acknowledge(user: SessionUser, id: string) {
+  return receipts.acknowledge(BulletinModel, user, await getBulletin(user, id), () =>
+    invalidState('This bulletin has no part for your department'),
+  );
 }

@@ -3,8 +3,6 @@ import type { Snapshot } from './snapshot.js';
 
 // The wording of a bulletin as the center issues it. Drafts start from this; managers edit it.
 
-export const bulletinNumber = (year: number, seq: number) => `〔${year}〕第${seq}期`;
-
 export const defaultTitle = (p: Period) => `${p.label}窗口服务工作简报`;
 
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);

@@ -3,8 +3,10 @@ import type { SessionUser } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { pdfFailed, sendPdf } from '../../lib/pdf-http.js';
 import { requireStaff } from '../accounts/http-auth.js';
-import { renderBulletinPdf } from './bulletin.pdf.js';
-import { getBulletin, partOf } from './bulletin.query.js';
+import { renderLayoutPdf } from '../documents/layout.pdf.js';
+import { partFor } from '../documents/visibility.js';
+import { bulletinLayoutFor } from './bulletin.layout.js';
+import { getBulletin } from './bulletin.query.js';
 
 const ID = /^[a-f0-9]{24}$/i;
 
@@ -14,22 +16,17 @@ const ID = /^[a-f0-9]{24}$/i;
  */
 export function bulletinsRouter() {
   const router = Router();
-  router.get('/api/bulletins/:id.pdf', requireStaff(['ADMIN', 'MANAGER', 'DEPARTMENT']), async (req, res, next) => {
+  router.get('/api/bulletins/:id.pdf', requireStaff('readBulletins'), async (req, res, next) => {
     const user = res.locals.user as SessionUser;
     try {
       const id = String(req.params.id);
       if (!ID.test(id)) throw notFound('Bulletin');
       const asked = typeof req.query.department === 'string' ? req.query.department : null;
       if (asked && !ID.test(asked)) throw notFound('Department');
-      const departmentId = user.role === 'DEPARTMENT' ? (asked ?? user.departmentId) : asked;
       const bulletin = await getBulletin(user, id);
-      const part = departmentId ? partOf(user, bulletin, departmentId) : null;
-      const pdf = await renderBulletinPdf(bulletin, part);
-      sendPdf(
-        res,
-        pdf,
-        `${bulletin.number || bulletin.period.key}${part ? `-${part.department.departmentShort}` : ''}.pdf`,
-      );
+      const pdf = await renderLayoutPdf(bulletinLayoutFor(user, bulletin, asked));
+      const part = bulletin.snapshot.departments.find((d) => d.id === partFor(user, asked));
+      sendPdf(res, pdf, `${bulletin.number || bulletin.period.key}${part ? `-${part.departmentShort}` : ''}.pdf`);
     } catch (err) {
       pdfFailed(err, req, next);
     }

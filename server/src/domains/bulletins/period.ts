@@ -1,5 +1,5 @@
 import { validationFailed } from '../../graphql/errors.js';
-import { bimonthRange } from '../../lib/periods.js';
+import { bimonthRange } from '../../../../common/periods.js';
 import { periodText } from '../notices/notice.text.js';
 
 // A reporting period: one of the year's six bimonths (the bulletin's own rhythm), a half-year,

@@ -1,7 +1,6 @@
 import { builder } from '../../graphql/builder.js';
 import { editOf } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
-import { CENTER } from '../inspections/checklist.schema.js';
 import { bulletinSettings, bulletinSettingsFields, type BulletinSettings } from './bulletin.settings.js';
 
 // The bulletin's rulebook: weights, deductions, grade bands, escalation and smile-star rules.
@@ -27,14 +26,14 @@ const SettingsIn = builder.inputType('BulletinSettingsInput', {
 });
 
 builder.queryField('bulletinSettings', (t) =>
-  t.field({ type: SettingsOut, authScopes: { roles: CENTER }, resolve: () => bulletinSettings.get() }),
+  t.field({ type: SettingsOut, authScopes: { can: 'compileBulletins' }, resolve: () => bulletinSettings.get() }),
 );
 
 builder.mutationField('updateBulletinSettings', (t) =>
   t.field({
     type: SettingsOut,
     description: 'Applies to bulletins generated from now on; each bulletin keeps the rules it was scored with',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'compileBulletins' },
     args: { input: t.arg({ type: SettingsIn, required: true }) },
     resolve: (_, { input }, ctx) => {
       const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));

@@ -1,11 +1,8 @@
-import { trusted } from 'mongoose';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { notFound } from '../../graphql/errors.js';
-import { optionalText } from '../../graphql/inputs.js';
-import { ALL_STAFF } from '../accounts/roles.js';
-import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
-import { addWorkingDays, clearCalendarCache, importChineseDays } from './calendar.service.js';
+import { localDay, optionalText } from '../../graphql/inputs.js';
+import type { CalendarDay } from './calendar.model.js';
+import * as calendar from './calendar.service.js';
 
 const DayKind = builder.enumType('CalendarDayKind', {
   values: {
@@ -24,28 +21,24 @@ const CalendarDayRef = builder.objectRef<CalendarDay>('CalendarDay').implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-10-01');
 const year = z.number().int().min(2000).max(2100);
 
 builder.queryFields((t) => ({
   calendarDays: t.field({
     type: [CalendarDayRef],
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { year: t.arg.int({ required: true, validate: year }) },
-    resolve: (_, a) =>
-      CalendarDayModel.find({ _id: trusted({ $gte: `${a.year}-01-01`, $lte: `${a.year}-12-31` }) })
-        .sort({ _id: 1 })
-        .lean<CalendarDay[]>(),
+    resolve: (_, a) => calendar.listDays(a.year),
   }),
   workingDeadline: t.field({
     type: 'DateTime',
     description: 'The end of the n-th working day after `from` (a preview of how deadlines fall)',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
       from: t.arg({ type: 'DateTime', required: true }),
       days: t.arg.int({ required: true, validate: z.number().int().min(0).max(60) }),
     },
-    resolve: (_, a) => addWorkingDays(a.from, a.days),
+    resolve: (_, a) => calendar.addWorkingDays(a.from, a.days),
   }),
 }));
 
@@ -53,40 +46,27 @@ builder.mutationFields((t) => ({
   setCalendarDay: t.field({
     type: CalendarDayRef,
     description: 'Marks a date as a holiday or a make-up working day (local closures, corrections)',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editCalendar' },
     args: {
-      date: t.arg.string({ required: true, validate: ymd }),
+      date: t.arg.string({ required: true, validate: localDay }),
       kind: t.arg({ type: DayKind, required: true }),
       name: t.arg.string({ validate: optionalText(30) }),
     },
-    resolve: async (_, a) => {
-      const doc = await CalendarDayModel.findOneAndUpdate(
-        { _id: a.date },
-        { kind: a.kind, name: a.name ?? '', source: 'admin' },
-        { upsert: true, new: true },
-      ).lean<CalendarDay>();
-      clearCalendarCache();
-      return doc;
-    },
+    resolve: (_, a) => calendar.setDay(a.date, a.kind, a.name),
   }),
   removeCalendarDay: t.boolean({
     description: 'Back to the default (working on weekdays, off at weekends)',
-    authScopes: { roles: ['ADMIN'] },
-    args: { date: t.arg.string({ required: true, validate: ymd }) },
-    resolve: async (_, a) => {
-      const res = await CalendarDayModel.deleteOne({ _id: a.date });
-      if (!res.deletedCount) throw notFound('Calendar day');
-      clearCalendarCache();
-      return true;
-    },
+    authScopes: { can: 'editCalendar' },
+    args: { date: t.arg.string({ required: true, validate: localDay }) },
+    resolve: (_, a) => calendar.removeDay(a.date),
   }),
   importHolidays: t.int({
     description: "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits",
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editCalendar' },
     args: {
       fromYear: t.arg.int({ required: true, validate: year }),
       toYear: t.arg.int({ required: true, validate: year }),
     },
-    resolve: (_, a) => importChineseDays(a.fromYear, a.toYear),
+    resolve: (_, a) => calendar.importChineseDays(a.fromYear, a.toYear),
   }),
 }));

@@ -1,25 +1,15 @@
 import { createRequire } from 'node:module';
 import { trusted } from 'mongoose';
+import { addDays, endOfLocalDay, localDate, weekdayOf } from '../../../../common/time.js';
+import { notFound } from '../../graphql/errors.js';
 import { ttlCache } from '../../lib/cache.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 
-// Working-day arithmetic for deadlines. Dates are local to the center (Asia/Shanghai, UTC+8 all
-// year: China has no daylight saving), so a deadline is the end of a local day.
+// Working-day arithmetic for deadlines. Dates are the center's local dates (common/time.ts), so a
+// deadline is the end of a local day.
 
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-/** The local calendar date (YYYY-MM-DD) of an instant. */
-export const localDate = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-
-/** The first millisecond of a local date, as an instant. */
-export const startOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS);
-
-/** The last millisecond of a local date, as an instant. */
-export const endOfLocalDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00.000Z`) - OFFSET_MS + DAY_MS - 1);
-
-const nextDate = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const isWeekend = (ymd: string) => [0, 6].includes(new Date(`${ymd}T00:00:00Z`).getUTCDay());
+const nextDate = (ymd: string) => addDays(ymd, 1);
+const isWeekend = (ymd: string) => [0, 6].includes(weekdayOf(ymd));
 
 // One year of exceptions is a few dozen rows; each is read once a minute at most per process.
 const YEAR_CACHE_MS = 60_000;
@@ -35,6 +25,32 @@ function exceptionsOf(year: string) {
 
 export function clearCalendarCache() {
   years.clear();
+}
+
+/** A year's exceptions, by date. */
+export function listDays(year: number) {
+  return CalendarDayModel.find({ _id: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }) })
+    .sort({ _id: 1 })
+    .lean<CalendarDay[]>();
+}
+
+/** Marks a date as a holiday or a make-up working day (an admin's edit, kept by later imports). */
+export async function setDay(date: string, kind: CalendarDay['kind'], name?: string | null) {
+  const doc = await CalendarDayModel.findOneAndUpdate(
+    { _id: date },
+    { kind, name: name ?? '', source: 'admin' },
+    { upsert: true, new: true },
+  ).lean<CalendarDay>();
+  clearCalendarCache();
+  return doc;
+}
+
+/** Back to the default for that date (working on weekdays, off at weekends). */
+export async function removeDay(date: string) {
+  const res = await CalendarDayModel.deleteOne({ _id: date });
+  if (!res.deletedCount) throw notFound('Calendar day');
+  clearCalendarCache();
+  return true;
 }
 
 export async function isWorkingDay(ymd: string) {

@@ -12,7 +12,7 @@ export function casesRouter(logger: Logger) {
   router.post(
     '/api/cases/import',
     requireCsrfHeader,
-    requireStaff(['ADMIN', 'MANAGER']),
+    requireStaff('manageCases'),
     express.raw({ type: () => true, limit: MAX_IMPORT_BYTES + 1 }),
     (req, res, next) => {
       const user = res.locals.user as SessionUser;

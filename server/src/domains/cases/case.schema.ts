@@ -1,25 +1,23 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf, localDay, objectId } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { CENTER } from '../inspections/checklist.schema.js';
 import { ServiceItemRef } from '../service-items/service-item.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
+import { caseFilterInput, caseInput } from './case.inputs.js';
 import type { CaseRecord } from './case.model.js';
 import * as service from './case.service.js';
-
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
 const CaseRecordRef = builder.objectRef<CaseRecord>('CaseRecord').implement({
   description: 'Cases handled (办件) per department, window and service item over a period, from the approval system',
   authScopes: (r, ctx) => canSeeDepartment(ctx.user, r.department),
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r._id) }),
-    department: t.field({ type: DepartmentRef, resolve: (r) => String(r.department) }),
-    window: t.field({ type: WindowRef, nullable: true, resolve: (r) => (r.window ? String(r.window) : null) }),
-    serviceItem: t.field({ type: ServiceItemRef, resolve: (r) => String(r.serviceItem) }),
+    id: t.exposeID('_id'),
+    department: t.field({ type: DepartmentRef, resolve: (r) => refKey(r.department) }),
+    window: t.field({ type: WindowRef, nullable: true, resolve: (r) => refKey(r.window) }),
+    serviceItem: t.field({ type: ServiceItemRef, resolve: (r) => refKey(r.serviceItem) }),
     periodFrom: t.exposeString('periodFrom'),
     periodTo: t.exposeString('periodTo'),
     accepted: t.exposeInt('accepted', { description: '受理' }),
@@ -41,55 +39,41 @@ const CaseTotals = builder.objectRef<Awaited<ReturnType<typeof service.caseTotal
   }),
 });
 
-const CaseFilterInput = builder.inputType('CaseFilter', {
-  validate: inputOf({ departmentId: objectId.nullish(), from: localDay.nullish(), to: localDay.nullish() }),
-  fields: (t) => ({ departmentId: t.id(), from: t.string(), to: t.string() }),
-});
+const CaseFilterInput = builder
+  .inputType('CaseFilter', { fields: (t) => ({ departmentId: t.id(), from: t.string(), to: t.string() }) })
+  .validate(caseFilterInput);
 
-const count = z.number().int('a whole number').min(0, '0 or more').max(10_000_000);
-
-const CaseInput = builder.inputType('CaseRecordInput', {
-  validate: inputOf({
-    departmentId: objectId,
-    windowId: objectId.nullish(),
-    serviceItemId: objectId,
-    periodFrom: localDay,
-    periodTo: localDay,
-    accepted: count,
-    completed: count,
-    onTime: count,
-    overdue: count,
-  }),
-  fields: (t) => ({
-    departmentId: t.id({ required: true }),
-    windowId: t.id(),
-    serviceItemId: t.id({ required: true }),
-    periodFrom: t.string({ required: true }),
-    periodTo: t.string({ required: true }),
-    accepted: t.int({ required: true }),
-    completed: t.int({ required: true }),
-    onTime: t.int({ required: true }),
-    overdue: t.int({ required: true }),
-  }),
-});
+const CaseInput = builder
+  .inputType('CaseRecordInput', {
+    fields: (t) => ({
+      departmentId: t.id({ required: true }),
+      windowId: t.id(),
+      serviceItemId: t.id({ required: true }),
+      periodFrom: t.string({ required: true }),
+      periodTo: t.string({ required: true }),
+      accepted: t.int({ required: true }),
+      completed: t.int({ required: true }),
+      onTime: t.int({ required: true }),
+      overdue: t.int({ required: true }),
+    }),
+  })
+  .validate(caseInput);
 
 const CasePage = pageType<CaseRecord>('CaseRecordPage', CaseRecordRef);
-type Filter = { departmentId?: string | number | null; from?: string | null; to?: string | null } | null | undefined;
-const filterOf = (f: Filter) => ({ ...f, departmentId: f?.departmentId ? String(f.departmentId) : null });
 
 builder.queryFields((t) => ({
   caseRecordPage: t.field({
     type: CasePage,
     description: 'Newest period first; a liaison sees its own department',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readCases' },
     args: { filter: t.arg({ type: CaseFilterInput }), ...pageArgs(t.arg) },
-    resolve: (_, a, ctx) => service.pageCases(requireUser(ctx.user), filterOf(a.filter), a.page, a.pageSize),
+    resolve: (_, a, ctx) => service.pageCases(requireUser(ctx.user), a.filter ?? {}, a.page, a.pageSize),
   }),
   caseTotals: t.field({
     type: CaseTotals,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readCases' },
     args: { filter: t.arg({ type: CaseFilterInput }) },
-    resolve: (_, a, ctx) => service.caseTotals(requireUser(ctx.user), filterOf(a.filter)),
+    resolve: (_, a, ctx) => service.caseTotals(requireUser(ctx.user), a.filter ?? {}),
   }),
 }));
 
@@ -97,19 +81,13 @@ builder.mutationFields((t) => ({
   saveCaseRecord: t.field({
     type: CaseRecordRef,
     description: 'Enters a record by hand; one with the same department, window, item and period is overwritten',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'manageCases' },
     args: { input: t.arg({ type: CaseInput, required: true }) },
-    resolve: (_, { input }, ctx) =>
-      service.saveCase(requireUser(ctx.user), {
-        ...input,
-        departmentId: String(input.departmentId),
-        windowId: input.windowId ? String(input.windowId) : null,
-        serviceItemId: String(input.serviceItemId),
-      }),
+    resolve: (_, { input }, ctx) => service.saveCase(requireUser(ctx.user), input),
   }),
   deleteCaseRecord: t.boolean({
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'manageCases' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a) => service.deleteCase(String(a.id)),
+    resolve: (_, a) => service.deleteCase(a.id),
   }),
 }));

@@ -1,19 +1,14 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { departmentFilter } from '../accounts/access.js';
 import { ServiceItemModel } from '../service-items/service-item.model.js';
 import { WindowModel } from '../windows/window.model.js';
+import type { CaseFilter, caseInput } from './case.inputs.js';
 import { CaseRecordModel, type CaseRecord } from './case.model.js';
 import { checkFigures, naturalKey, type CaseCounts } from './case.rules.js';
-
-export interface CaseFilter {
-  departmentId?: string | null;
-  /** Records lying inside these local dates. */
-  from?: string | null;
-  to?: string | null;
-}
 
 /** The filter for find() (operators marked trusted) or, with `op` left out, for an aggregation. */
 export function caseFilter(user: SessionUser, f: CaseFilter, op: <T>(x: T) => T = trusted) {
@@ -52,16 +47,8 @@ export async function caseTotals(user: SessionUser, f: CaseFilter) {
   return row ?? { records: 0, accepted: 0, completed: 0, onTime: 0, overdue: 0 };
 }
 
-export interface CaseInput extends CaseCounts {
-  departmentId: string;
-  windowId?: string | null;
-  serviceItemId: string;
-  periodFrom: string;
-  periodTo: string;
-}
-
 /** Enters (or corrects) one record by hand; the same natural key overwrites the record. */
-export async function saveCase(user: SessionUser, input: CaseInput) {
+export async function saveCase(user: SessionUser, input: z.output<typeof caseInput>) {
   const [item, win] = await Promise.all([
     ServiceItemModel.findById(input.serviceItemId).lean(),
     input.windowId ? WindowModel.findById(input.windowId).lean() : null,

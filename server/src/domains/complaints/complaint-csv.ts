@@ -1,3 +1,4 @@
+import { localDateTime } from '../../../../common/time.js';
 import { overdueStep } from './complaint.deadlines.js';
 import type { Complaint } from './complaint.model.js';
 
@@ -25,9 +26,8 @@ const STATE: Record<Complaint['state'], string> = {
   REOPENED: '重新办理',
 };
 
-/** Local time in the center (UTC+8, no daylight saving), "2026-03-05 14:30". */
-const local = (d: Date | null | undefined) =>
-  d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+/** Local time in the center, "2026-03-05 14:30". */
+const local = (d: Date | null | undefined) => (d ? localDateTime(d) : '');
 
 const yesNo = (b: boolean | null | undefined) => (b == null ? '' : b ? '是' : '否');
 

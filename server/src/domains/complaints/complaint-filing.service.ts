@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import { isDuplicateKey } from '../../db.js';
 import type { Context } from '../../graphql/context.js';
 import { AppError, validationFailed } from '../../graphql/errors.js';
@@ -11,24 +12,11 @@ import { StaffModel, type Staff } from '../staff/staff.model.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
 import { newLookupPin, newTrackingCode } from './complaint.codes.js';
 import { deadlinesFor, expectedBy } from './complaint.deadlines.js';
-import { ComplaintModel, SUBJECT_KINDS, type Complaint, type ComplaintCategory } from './complaint.model.js';
+import type { complaintTargetArgs, submitComplaintInput } from './complaint.inputs.js';
+import { ComplaintModel, type Complaint } from './complaint.model.js';
 import { claimPhotos } from './complaint-photos.js';
 
-export interface SubmitInput {
-  clientKey: string;
-  subjectKind: (typeof SUBJECT_KINDS)[number];
-  windowCode?: string | null;
-  departmentId?: string | null;
-  staffId?: string | null;
-  serviceItemId?: string | null;
-  category: ComplaintCategory;
-  description: string;
-  photoIds?: string[] | null;
-  anonymous: boolean;
-  name?: string | null;
-  /** Digits only (normalized at the edge); required unless anonymous. */
-  phone?: string | null;
-}
+type SubmitInput = z.output<typeof submitComplaintInput>;
 
 // A hall's shared Wi-Fi puts many citizens behind one address, hence the generous limit.
 const submissionsPerIp = createLimiter('complaint_submit', 20, 3600);
@@ -45,7 +33,7 @@ export async function complaintTargets() {
 }
 
 /** For a chosen window or department: who is on duty there now, and its service items. */
-export async function complaintTarget(windowCode: string | null | undefined, departmentId: string | null | undefined) {
+export async function complaintTarget({ windowCode, departmentId }: z.output<typeof complaintTargetArgs>) {
   const win = windowCode ? await WindowModel.findOne({ code: windowCode, active: true }).lean<Window>() : null;
   const department = win?.department ?? (departmentId ? new Types.ObjectId(departmentId) : null);
   if (!department) return { staff: [], serviceItems: [] };

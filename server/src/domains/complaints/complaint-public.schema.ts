@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf, objectId, optionalText, text } from '../../graphql/inputs.js';
 import type { Department } from '../departments/department.model.js';
 import type { ServiceItem } from '../service-items/service-item.model.js';
 import type { Staff } from '../staff/staff.model.js';
 import type { Window } from '../windows/window.model.js';
-import { normalizePhone, PHONE_PATTERN } from './complaint.codes.js';
+import { complaintTargetArgs, feedbackInput, lookup, submitComplaintInput } from './complaint.inputs.js';
 import { CATEGORIES, SATISFACTION, STATES, SUBJECT_KINDS } from './complaint.model.js';
 import * as filing from './complaint-filing.service.js';
 import * as tracking from './complaint-tracking.service.js';
@@ -29,7 +27,7 @@ export const ComplaintSatisfactionEnum = builder.enumType('ComplaintSatisfaction
 
 const DepartmentOption = builder.objectRef<Department>('ComplaintDepartmentOption').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (d) => String(d._id) }),
+    id: t.exposeID('_id'),
     name: t.exposeString('name'),
     shortName: t.exposeString('shortName'),
   }),
@@ -38,18 +36,18 @@ const WindowOption = builder.objectRef<Window>('ComplaintWindowOption').implemen
   fields: (t) => ({
     code: t.exposeString('code'),
     name: t.exposeString('name'),
-    departmentId: t.id({ resolve: (w) => String(w.department) }),
+    departmentId: t.exposeID('department'),
   }),
 });
 const StaffOption = builder.objectRef<Staff>('ComplaintStaffOption').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (s) => String(s._id) }),
+    id: t.exposeID('_id'),
     name: t.exposeString('name'),
     title: t.exposeString('title'),
   }),
 });
 const ItemOption = builder.objectRef<ServiceItem>('ComplaintItemOption').implement({
-  fields: (t) => ({ id: t.id({ resolve: (i) => String(i._id) }), name: t.exposeString('name') }),
+  fields: (t) => ({ id: t.exposeID('_id'), name: t.exposeString('name') }),
 });
 
 const Targets = builder.objectRef<Awaited<ReturnType<typeof filing.complaintTargets>>>('ComplaintTargets').implement({
@@ -125,75 +123,48 @@ const SubmitResult = builder
     }),
   });
 
-const required = (ctx: z.RefinementCtx, path: string) =>
-  ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
-const phone = z.string().transform(normalizePhone).pipe(z.string().regex(PHONE_PATTERN, 'not a phone number'));
-
-const SubmitComplaintInput = builder.inputType('SubmitComplaintInput', {
-  validate: inputOf({
-    clientKey: z.uuid('must be a UUID'),
-    subjectKind: z.enum(SUBJECT_KINDS),
-    windowCode: z.string().trim().toUpperCase().max(16).nullish(),
-    departmentId: objectId.nullish(),
-    staffId: objectId.nullish(),
-    serviceItemId: objectId.nullish(),
-    category: z.enum(CATEGORIES),
-    description: text(2000),
-    photoIds: z.array(objectId).max(3, 'at most 3 photos').nullish(),
-    anonymous: z.boolean(),
-    name: optionalText(20).nullish(),
-    phone: phone.nullish(),
-  }).superRefine((v, ctx) => {
-    if (v.subjectKind !== 'DEPARTMENT' && !v.windowCode) required(ctx, 'windowCode');
-    if (v.subjectKind === 'DEPARTMENT' && !v.departmentId) required(ctx, 'departmentId');
-    if (v.subjectKind === 'STAFF' && !v.staffId) required(ctx, 'staffId');
-    if (!v.anonymous && !v.name) required(ctx, 'name');
-    if (!v.anonymous && !v.phone) required(ctx, 'phone');
-  }),
-  fields: (t) => ({
-    clientKey: t.string({
-      required: true,
-      description: 'A UUID made once per submission; resending it returns the same result',
+const SubmitComplaintInput = builder
+  .inputType('SubmitComplaintInput', {
+    fields: (t) => ({
+      clientKey: t.string({
+        required: true,
+        description: 'A UUID made once per submission; resending it returns the same result',
+      }),
+      subjectKind: t.field({ type: ComplaintSubjectKindEnum, required: true }),
+      windowCode: t.string(),
+      departmentId: t.id(),
+      staffId: t.id(),
+      serviceItemId: t.id(),
+      category: t.field({ type: ComplaintCategoryEnum, required: true }),
+      description: t.string({ required: true }),
+      photoIds: t.idList({ description: 'Ids from POST /api/complaints/photos, at most 3' }),
+      anonymous: t.boolean({ required: true, description: 'No name and phone, and so no call back' }),
+      name: t.string(),
+      phone: t.string(),
     }),
-    subjectKind: t.field({ type: ComplaintSubjectKindEnum, required: true }),
-    windowCode: t.string(),
-    departmentId: t.id(),
-    staffId: t.id(),
-    serviceItemId: t.id(),
-    category: t.field({ type: ComplaintCategoryEnum, required: true }),
-    description: t.string({ required: true }),
-    photoIds: t.idList({ description: 'Ids from POST /api/complaints/photos, at most 3' }),
-    anonymous: t.boolean({ required: true, description: 'No name and phone, and so no call back' }),
-    name: t.string(),
-    phone: t.string(),
-  }),
-});
+  })
+  .validate(submitComplaintInput);
 
-const trackingCode = z.string().max(40);
-const contact = z
-  .string()
-  .trim()
-  .regex(/^\d{4}$/, '4 digits');
-
-const FeedbackInput = builder.inputType('ComplaintFeedbackInput', {
-  validate: inputOf({ trackingCode, contact, resolved: z.boolean(), satisfaction: z.enum(SATISFACTION) }),
-  fields: (t) => ({
-    trackingCode: t.string({ required: true }),
-    contact: t.string({ required: true }),
-    resolved: t.boolean({ required: true }),
-    satisfaction: t.field({ type: ComplaintSatisfactionEnum, required: true }),
-  }),
-});
+const FeedbackInput = builder
+  .inputType('ComplaintFeedbackInput', {
+    fields: (t) => ({
+      trackingCode: t.string({ required: true }),
+      contact: t.string({ required: true }),
+      resolved: t.boolean({ required: true }),
+      satisfaction: t.field({ type: ComplaintSatisfactionEnum, required: true }),
+    }),
+  })
+  .validate(feedbackInput);
 
 builder.queryFields((t) => ({
   complaintTargets: t.field({ type: Targets, resolve: () => filing.complaintTargets() }),
   complaintTarget: t.field({
     type: TargetDetail,
     args: {
-      windowCode: t.arg.string({ validate: z.string().trim().toUpperCase().max(16) }),
-      departmentId: t.arg.id({ validate: objectId }),
+      windowCode: t.arg.string({ validate: complaintTargetArgs.shape.windowCode }),
+      departmentId: t.arg.id({ validate: complaintTargetArgs.shape.departmentId }),
     },
-    resolve: (_, a) => filing.complaintTarget(a.windowCode, a.departmentId && String(a.departmentId)),
+    resolve: (_, a) => filing.complaintTarget(a),
   }),
   complaintStatus: t.field({
     type: StatusRef,
@@ -201,13 +172,10 @@ builder.queryFields((t) => ({
     description:
       "A complaint's progress; contact = the last 4 digits of the phone given (or the anonymous lookup code). Null when either is wrong",
     args: {
-      trackingCode: t.arg.string({ required: true, validate: trackingCode }),
-      contact: t.arg.string({ required: true, validate: contact }),
+      trackingCode: t.arg.string({ required: true, validate: lookup.shape.trackingCode }),
+      contact: t.arg.string({ required: true, validate: lookup.shape.contact }),
     },
-    resolve: async (_, a, ctx) => {
-      const c = await tracking.findByCode(ctx, a.trackingCode, a.contact);
-      return c && tracking.publicStatus(c);
-    },
+    resolve: (_, a, ctx) => tracking.statusOf(ctx, a),
   }),
 }));
 
@@ -215,14 +183,7 @@ builder.mutationFields((t) => ({
   submitComplaint: t.field({
     type: SubmitResult,
     args: { input: t.arg({ type: SubmitComplaintInput, required: true }) },
-    resolve: (_, { input }, ctx) =>
-      filing.submitComplaint(ctx, {
-        ...input,
-        departmentId: input.departmentId && String(input.departmentId),
-        staffId: input.staffId && String(input.staffId),
-        serviceItemId: input.serviceItemId && String(input.serviceItemId),
-        photoIds: input.photoIds?.map(String),
-      }),
+    resolve: (_, { input }, ctx) => filing.submitComplaint(ctx, input),
   }),
   giveComplaintFeedback: t.field({
     type: StatusRef,

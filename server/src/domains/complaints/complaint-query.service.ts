@@ -1,27 +1,11 @@
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
-import { normalizeTrackingCode } from './complaint.codes.js';
 import { canSeeComplaint, complaintScope } from './complaint.access.js';
 import { overdueFilter } from './complaint.deadlines.js';
-import {
-  ComplaintModel,
-  FINISHED,
-  type Complaint,
-  type ComplaintCategory,
-  type ComplaintState,
-} from './complaint.model.js';
-
-export interface ComplaintFilter {
-  state?: ComplaintState | null;
-  /** Only those past a deadline (escalated to managers). */
-  overdue?: boolean | null;
-  /** The department handling it, or failing that the one it concerns. */
-  departmentId?: string | null;
-  category?: ComplaintCategory | null;
-  /** A tracking code, or words from the description or the window. */
-  search?: string | null;
-}
+import type { ComplaintFilter } from './complaint.inputs.js';
+import { ComplaintModel, FINISHED, type Complaint } from './complaint.model.js';
+import { normalizeTrackingCode } from '../../../../common/ids.js';
 
 const NEWEST = { createdAt: -1, _id: -1 } as const;
 export const EXPORT_LIMIT = 5000;

@@ -1,7 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { objectId } from '../../graphql/inputs.js';
-import { COMPLAINT_STAFF } from './complaint.access.js';
 import { ComplaintCategoryEnum, ComplaintStateEnum } from './complaint-public.schema.js';
+import { complaintStatsFilter } from './complaint.inputs.js';
 import { complaintStats } from './complaint-stats.service.js';
 
 type Stats = Awaited<ReturnType<typeof complaintStats>>;
@@ -54,12 +53,12 @@ builder.queryField('complaintStats', (t) =>
   t.field({
     type: StatsRef,
     description: 'Dashboard figures for complaints filed in [from, to); a liaison gets its assigned ones',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       from: t.arg({ type: 'DateTime' }),
       to: t.arg({ type: 'DateTime' }),
-      departmentId: t.arg.id({ validate: objectId }),
+      departmentId: t.arg.id({ validate: complaintStatsFilter.shape.departmentId }),
     },
-    resolve: (_, a, ctx) => complaintStats(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
+    resolve: (_, a, ctx) => complaintStats(ctx.user, a),
   }),
 );

@@ -1,16 +1,14 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { complaintScope } from './complaint.access.js';
+import type { complaintStatsFilter } from './complaint.inputs.js';
 import { AWAITING_REPLY, CATEGORIES, ComplaintModel, STATES } from './complaint.model.js';
 
 // The dashboard's figures, computed in MongoDB over the complaints filed in a period.
 
-export interface StatsFilter {
-  from?: Date | null;
-  to?: Date | null;
-  /** Complaints about this department (managers); a liaison always gets its assigned ones. */
-  departmentId?: string | null;
-}
+/** Complaints filed in [from, to) about one department (managers); a liaison gets its assigned ones. */
+type StatsFilter = z.output<typeof complaintStatsFilter>;
 
 interface Facets {
   byCategory: Array<{ _id: string; count: number }>;

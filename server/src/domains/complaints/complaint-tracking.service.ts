@@ -1,11 +1,13 @@
+import type { z } from 'zod';
 import type { Context } from '../../graphql/context.js';
 import { AppError, invalidState, notFound } from '../../graphql/errors.js';
 import { keyedHash, safeEqual } from '../../lib/crypto.js';
 import { consumeOrRetryAfter, createLimiter } from '../../lib/rate-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { normalizeTrackingCode } from './complaint.codes.js';
 import { complaintSettings, deadlinesFor, expectedBy } from './complaint.deadlines.js';
-import { ComplaintModel, SATISFACTION, type Complaint } from './complaint.model.js';
+import type { feedbackInput, lookup } from './complaint.inputs.js';
+import { ComplaintModel, type Complaint } from './complaint.model.js';
+import { normalizeTrackingCode } from '../../../../common/ids.js';
 
 // The citizen's side after filing: look the complaint up with its tracking code and the
 // contact digits, and answer "was it resolved?" once it is closed. A wrong code and a wrong
@@ -29,6 +31,12 @@ export async function findByCode(ctx: Context, trackingCode: string, contact: st
   const doc = await ComplaintModel.findOne({ trackingCode: code }).lean<Complaint>();
   const matches = safeEqual(doc?.lookupKey ?? NO_KEY, contact);
   return doc && matches ? doc : null;
+}
+
+/** What the tracking page shows for a code and its contact digits, or null when either is wrong. */
+export async function statusOf(ctx: Context, { trackingCode, contact }: z.output<typeof lookup>) {
+  const c = await findByCode(ctx, trackingCode, contact);
+  return c && publicStatus(c);
 }
 
 /** When the citizen may still say "not resolved" and have it reopened, if it is closed. */
@@ -59,20 +67,13 @@ export async function publicStatus(c: Complaint) {
   };
 }
 
-export interface FeedbackInput {
-  trackingCode: string;
-  contact: string;
-  resolved: boolean;
-  satisfaction: (typeof SATISFACTION)[number];
-}
-
 const ONCE = 'Feedback is asked once, after the complaint is closed';
 
 /**
  * Records the citizen's answer to a closed complaint. "Not resolved" within the reopen period
  * reopens it with a fresh reply deadline; later it is only recorded.
  */
-export async function giveFeedback(ctx: Context, input: FeedbackInput) {
+export async function giveFeedback(ctx: Context, input: z.output<typeof feedbackInput>) {
   const c = await findByCode(ctx, input.trackingCode, input.contact);
   if (!c) throw notFound('Complaint');
   if (!awaitsFeedback(c)) throw invalidState(ONCE);

@@ -1,8 +1,11 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
+import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
-import { assertComplaint, isManager } from './complaint.access.js';
+import { assertComplaint } from './complaint.access.js';
+import type { complaintActionInput } from './complaint.inputs.js';
 import { deadlinesFor } from './complaint.deadlines.js';
 import { ComplaintModel, type Complaint, type ComplaintState } from './complaint.model.js';
 import { filePhotosUnder } from './complaint-photos.js';
@@ -14,31 +17,37 @@ import { filePhotosUnder } from './complaint-photos.js';
 //      └REJECT→ REJECTED          REPLIED ─REVIEW→ REVIEWED ─CLOSE→ CLOSED ─REOPEN→ REOPENED
 //   REPLIED ─RETURN→ INVESTIGATING (rework); REOPENED ─ASSIGN / INVESTIGATE→ as above.
 //
-// MANAGER steps are the center's (admins and managers); HANDLER steps also the liaison of the
-// department the complaint is assigned to.
+// `who` is the capability a step needs (common/roles.ts): the center's steps need
+// manageComplaints; handling steps also go to the liaison of the department it is assigned to.
 
 export const ACTIONS = {
-  ACCEPT: { from: ['RECEIVED'], to: 'ACCEPTED', who: 'MANAGER', public: true, note: 'optional' },
-  REJECT: { from: ['RECEIVED'], to: 'REJECTED', who: 'MANAGER', public: true, note: 'required' },
+  ACCEPT: { from: ['RECEIVED'], to: 'ACCEPTED', who: 'manageComplaints', public: true, note: 'optional' },
+  REJECT: { from: ['RECEIVED'], to: 'REJECTED', who: 'manageComplaints', public: true, note: 'required' },
   ASSIGN: {
     from: ['ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'REOPENED'],
     to: 'ASSIGNED',
-    who: 'MANAGER',
+    who: 'manageComplaints',
     public: false,
     note: 'optional',
   },
-  INVESTIGATE: { from: ['ASSIGNED', 'REOPENED'], to: 'INVESTIGATING', who: 'HANDLER', public: false, note: 'optional' },
-  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'HANDLER', public: true, note: 'required' },
-  RETURN: { from: ['REPLIED'], to: 'INVESTIGATING', who: 'MANAGER', public: false, note: 'required' },
-  REVIEW: { from: ['REPLIED'], to: 'REVIEWED', who: 'MANAGER', public: false, note: 'optional' },
-  CLOSE: { from: ['REVIEWED'], to: 'CLOSED', who: 'MANAGER', public: true, note: 'optional' },
-  REOPEN: { from: ['CLOSED'], to: 'REOPENED', who: 'MANAGER', public: true, note: 'required' },
+  INVESTIGATE: {
+    from: ['ASSIGNED', 'REOPENED'],
+    to: 'INVESTIGATING',
+    who: 'handleComplaints',
+    public: false,
+    note: 'optional',
+  },
+  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'handleComplaints', public: true, note: 'required' },
+  RETURN: { from: ['REPLIED'], to: 'INVESTIGATING', who: 'manageComplaints', public: false, note: 'required' },
+  REVIEW: { from: ['REPLIED'], to: 'REVIEWED', who: 'manageComplaints', public: false, note: 'optional' },
+  CLOSE: { from: ['REVIEWED'], to: 'CLOSED', who: 'manageComplaints', public: true, note: 'optional' },
+  REOPEN: { from: ['CLOSED'], to: 'REOPENED', who: 'manageComplaints', public: true, note: 'required' },
 } as const satisfies Record<
   string,
   {
     from: readonly ComplaintState[];
     to: ComplaintState;
-    who: 'MANAGER' | 'HANDLER';
+    who: Capability;
     public: boolean;
     note: 'optional' | 'required';
   }
@@ -47,17 +56,10 @@ export const ACTIONS = {
 export type ComplaintAction = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ComplaintAction[];
 
-export interface ActionInput {
-  action: ComplaintAction;
-  note?: string | null;
-  /** ASSIGN: the department to handle it. */
-  departmentId?: string | null;
-  /** CLOSE: the citizen was called back (required for complaints with a phone). */
-  calledBack?: boolean | null;
-}
+type ActionInput = z.output<typeof complaintActionInput>;
 
 /** Whether the user's role may take the action at all (states aside). */
-const mayTake = (user: SessionUser, action: ComplaintAction) => isManager(user) || ACTIONS[action].who === 'HANDLER';
+const mayTake = (user: SessionUser, action: ComplaintAction) => can(user.role, ACTIONS[action].who);
 
 /** The actions the user may take on the complaint now: the detail page's buttons. */
 export function allowedActions(user: SessionUser | null, c: Pick<Complaint, 'state'>) {

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { RATING_LEVELS } from '../../../../common/ratings.js';
 
 export const CATEGORIES = ['ATTITUDE', 'EFFICIENCY', 'RULES_FEES', 'INTEGRITY', 'ENVIRONMENT', 'OTHER'] as const;
 export const SUBJECT_KINDS = ['WINDOW', 'DEPARTMENT', 'STAFF'] as const;
@@ -13,7 +14,8 @@ export const STATES = [
   'CLOSED',
   'REOPENED',
 ] as const;
-export const SATISFACTION = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+/** "How satisfied are you?" after closing, on the rating scale. */
+export const SATISFACTION = RATING_LEVELS;
 
 export type ComplaintState = (typeof STATES)[number];
 export type ComplaintCategory = (typeof CATEGORIES)[number];

@@ -1,4 +1,5 @@
 import express, { Router, type Request } from 'express';
+import { can } from '../../../../common/roles.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { SessionUser } from '../../graphql/context.js';
@@ -9,7 +10,6 @@ import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { consumeOrRetryAfter, createLimiter } from '../../lib/rate-limit.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { COMPLAINT_STAFF } from './complaint.access.js';
 import { CATEGORIES, STATES } from './complaint.model.js';
 import { MAX_PHOTO_BYTES, storePhoto } from './complaint-photos.js';
 import { exportComplaints } from './complaint-query.service.js';
@@ -69,12 +69,12 @@ export function complaintsRouter(config: Config, logger: Logger) {
    * GET /api/complaints.csv with the inbox's filters. Names and phones only for an admin who
    * asks (?personal=1), and that is written to the audit log like every export.
    */
-  router.get('/api/complaints.csv', requireStaff(COMPLAINT_STAFF), async (req, res, next) => {
+  router.get('/api/complaints.csv', requireStaff('handleComplaints'), async (req, res, next) => {
     const user = res.locals.user as SessionUser;
     try {
       const { personal, overdue, ...filter } = parseQuery(req);
       const withPersonal = personal === '1';
-      if (withPersonal && user.role !== 'ADMIN') throw forbidden('personal data in exports');
+      if (withPersonal && !can(user.role, 'exportPersonalData')) throw forbidden('personal data in exports');
       const rows = await exportComplaints(user, { ...filter, overdue: !!overdue });
       await recordAudit(
         {

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, optionalText, provided, text } from '../../graphql/inputs.js';
+import { objectId, text } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { canSeeComplaint, canSeePhone, COMPLAINT_MANAGERS, COMPLAINT_STAFF } from './complaint.access.js';
-import { maskPhone } from './complaint.codes.js';
+import { canSeeComplaint, canSeePhone } from './complaint.access.js';
 import { complaintSettings, overdueStep } from './complaint.deadlines.js';
 import type { Complaint, ComplaintEvent } from './complaint.model.js';
 import {
@@ -15,8 +14,10 @@ import {
   FeedbackRef,
 } from './complaint-public.schema.js';
 import * as queries from './complaint-query.service.js';
-import { ACTION_NAMES, ACTIONS, allowedActions } from './complaint-workflow.service.js';
+import { ACTION_NAMES, allowedActions } from './complaint-workflow.service.js';
 import * as workflow from './complaint-workflow.service.js';
+import { maskPhone } from '../../../../common/phone.js';
+import { complaintActionInput, complaintFilter, complaintSettingsUpdate } from './complaint.inputs.js';
 
 // The staff side of complaints: the inbox, the detail with its timeline and the actions the
 // viewer may take, notes, duplicate links and the deadline settings. Dashboard figures are in
@@ -31,7 +32,7 @@ const SubjectRef = builder.objectRef<Complaint['subject']>('ComplaintSubject').i
     kind: t.field({ type: ComplaintSubjectKindEnum, resolve: (s) => s.kind }),
     windowCode: t.exposeString('windowCode', { nullable: true }),
     windowName: t.exposeString('windowName', { nullable: true }),
-    departmentId: t.id({ resolve: (s) => String(s.department) }),
+    departmentId: t.exposeID('department'),
     departmentName: t.exposeString('departmentName'),
     staffName: t.exposeString('staffName', { nullable: true }),
     serviceItemName: t.exposeString('serviceItemName', { nullable: true }),
@@ -59,13 +60,13 @@ ComplaintRef.implement({
   description: 'A citizen complaint (投诉) and its handling',
   authScopes: (c, ctx) => canSeeComplaint(ctx.user, c),
   fields: (t) => ({
-    id: t.id({ resolve: (c) => String(c._id) }),
+    id: t.exposeID('_id'),
     trackingCode: t.exposeString('trackingCode'),
     state: t.field({ type: ComplaintStateEnum, resolve: (c) => c.state }),
     category: t.field({ type: ComplaintCategoryEnum, resolve: (c) => c.category }),
     subject: t.field({ type: SubjectRef, resolve: (c) => c.subject }),
     description: t.exposeString('description'),
-    photoUrls: t.stringList({ resolve: (c) => c.photos.map((id) => `/files/${String(id)}`) }),
+    photoUrls: t.stringList({ resolve: (c) => c.photos.map((id) => `/files/${id.toHexString()}`) }),
     anonymous: t.exposeBoolean('anonymous'),
     name: t.exposeString('name', { nullable: true }),
     phone: t.string({
@@ -88,11 +89,7 @@ ComplaintRef.implement({
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.closedAt }),
     calledBack: t.exposeBoolean('calledBack', { nullable: true }),
     reopenCount: t.exposeInt('reopenCount'),
-    assignedTo: t.field({
-      type: DepartmentRef,
-      nullable: true,
-      resolve: (c) => (c.assignedTo ? String(c.assignedTo) : null),
-    }),
+    assignedTo: t.field({ type: DepartmentRef, nullable: true, resolve: (c) => refKey(c.assignedTo) }),
     handlerName: t.string({
       nullable: true,
       resolve: (c) => (c.handler ? (c.timeline.findLast((e) => e.action === 'INVESTIGATE')?.actorName ?? null) : null),
@@ -124,20 +121,16 @@ ComplaintRef.implement({
 
 const ComplaintPage = pageType<Complaint>('ComplaintPage', ComplaintRef);
 
-const ActionInput = builder.inputType('ComplaintActionInput', {
-  validate: inputOf({
-    action: z.enum(ACTION_NAMES as [keyof typeof ACTIONS, ...Array<keyof typeof ACTIONS>]),
-    note: optionalText(2000).nullish(),
-    departmentId: objectId.nullish(),
-    calledBack: z.boolean().nullish(),
-  }),
-  fields: (t) => ({
-    action: t.field({ type: ActionEnum, required: true }),
-    note: t.string({ description: 'Required for REJECT (the reason), REPLY (the answer), RETURN and REOPEN' }),
-    departmentId: t.id({ description: 'ASSIGN: the department to handle it' }),
-    calledBack: t.boolean({ description: 'CLOSE: the citizen was called back (required unless anonymous)' }),
-  }),
-});
+const ActionInput = builder
+  .inputType('ComplaintActionInput', {
+    fields: (t) => ({
+      action: t.field({ type: ActionEnum, required: true }),
+      note: t.string({ description: 'Required for REJECT (the reason), REPLY (the answer), RETURN and REOPEN' }),
+      departmentId: t.id({ description: 'ASSIGN: the department to handle it' }),
+      calledBack: t.boolean({ description: 'CLOSE: the citizen was called back (required unless anonymous)' }),
+    }),
+  })
+  .validate(complaintActionInput);
 
 const SettingsRef = builder
   .objectRef<Awaited<ReturnType<typeof complaintSettings.get>>>('ComplaintSettings')
@@ -151,46 +144,41 @@ const SettingsRef = builder
     }),
   });
 
-const SettingsInput = builder.inputType('ComplaintSettingsInput', {
-  validate: editOf(complaintSettings.schema.shape),
-  fields: (t) => ({ acceptDays: t.int(), replyDays: t.int(), reopenDays: t.int() }),
-});
+const SettingsInput = builder
+  .inputType('ComplaintSettingsInput', {
+    fields: (t) => ({ acceptDays: t.int(), replyDays: t.int(), reopenDays: t.int() }),
+  })
+  .validate(complaintSettingsUpdate);
 
 builder.queryFields((t) => ({
   complaints: t.field({
     type: ComplaintPage,
     description: 'The inbox, newest first; a liaison gets those assigned to its department',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       state: t.arg({ type: ComplaintStateEnum }),
       overdue: t.arg.boolean(),
-      departmentId: t.arg.id({ validate: objectId }),
+      departmentId: t.arg.id({ validate: complaintFilter.shape.departmentId }),
       category: t.arg({ type: ComplaintCategoryEnum }),
-      search: t.arg.string({ validate: z.string().max(50) }),
+      search: t.arg.string({ validate: complaintFilter.shape.search }),
       ...pageArgs(t.arg),
     },
-    resolve: (_, a, ctx) =>
-      queries.pageComplaints(
-        ctx.user,
-        { ...a, departmentId: a.departmentId && String(a.departmentId) },
-        a.page,
-        a.pageSize,
-      ),
+    resolve: (_, a, ctx) => queries.pageComplaints(ctx.user, a, a.page, a.pageSize),
   }),
   complaint: t.field({
     type: ComplaintRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => workflow.loadComplaint(ctx.user, String(a.id)),
+    resolve: (_, a, ctx) => workflow.loadComplaint(ctx.user, a.id),
   }),
   complaintsOverdue: t.int({
     description: 'How many of the viewer’s complaints are past a deadline now',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     resolve: (_, __, ctx) => queries.countOverdue(ctx.user),
   }),
   complaintSettings: t.field({
     type: SettingsRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     resolve: () => complaintSettings.get(),
   }),
 }));
@@ -199,37 +187,32 @@ builder.mutationFields((t) => ({
   actOnComplaint: t.field({
     type: ComplaintRef,
     description: 'Takes one workflow step (see allowedActions)',
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }), input: t.arg({ type: ActionInput, required: true }) },
-    resolve: (_, { id, input }, ctx) =>
-      workflow.act(requireUser(ctx.user), String(id), {
-        ...input,
-        departmentId: input.departmentId && String(input.departmentId),
-      }),
+    resolve: (_, { id, input }, ctx) => workflow.act(requireUser(ctx.user), id, input),
   }),
   addComplaintNote: t.field({
     type: ComplaintRef,
-    authScopes: { roles: COMPLAINT_STAFF },
+    authScopes: { can: 'handleComplaints' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       note: t.arg.string({ required: true, validate: text(2000) }),
       public: t.arg.boolean({ required: true, description: 'Shown to the citizen' }),
     },
-    resolve: (_, a, ctx) => workflow.addNote(requireUser(ctx.user), String(a.id), a.note, a.public),
+    resolve: (_, a, ctx) => workflow.addNote(requireUser(ctx.user), a.id, a.note, a.public),
   }),
   linkComplaint: t.field({
     type: ComplaintRef,
     description: 'Marks the complaint a duplicate of another; null undoes it',
-    authScopes: { roles: COMPLAINT_MANAGERS },
+    authScopes: { can: 'manageComplaints' },
     args: { id: t.arg.id({ required: true, validate: objectId }), duplicateOfId: t.arg.id({ validate: objectId }) },
-    resolve: (_, a, ctx) =>
-      workflow.linkDuplicate(requireUser(ctx.user), String(a.id), a.duplicateOfId ? String(a.duplicateOfId) : null),
+    resolve: (_, a, ctx) => workflow.linkDuplicate(requireUser(ctx.user), a.id, a.duplicateOfId ?? null),
   }),
   updateComplaintSettings: t.field({
     type: SettingsRef,
     description: 'Applies to complaints filed from now on',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'editComplaintSettings' },
     args: { input: t.arg({ type: SettingsInput, required: true }) },
-    resolve: (_, { input }, ctx) => complaintSettings.update(provided(input), ctx.user!.id),
+    resolve: (_, { input }, ctx) => complaintSettings.update(input, ctx.user!.id),
   }),
 }));

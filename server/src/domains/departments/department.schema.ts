@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
 import { loadByIds } from '../../graphql/loaders.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { canSeeDepartment } from '../accounts/access.js';
+import { departmentInput, departmentUpdate } from './department.inputs.js';
 import { DepartmentModel, type Department } from './department.model.js';
 import * as service from './department.service.js';
 
@@ -16,7 +16,7 @@ DepartmentRef.implement({
   // Backstop: whatever path leads here, a liaison never sees another department.
   authScopes: (dept, ctx) => canSeeDepartment(ctx.user, dept._id),
   fields: (t) => ({
-    id: t.id({ resolve: (d) => String(d._id) }),
+    id: t.exposeID('_id'),
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     shortName: t.exposeString('shortName'),
@@ -25,66 +25,59 @@ DepartmentRef.implement({
   }),
 });
 
-const code = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2,8}$/, '2 to 8 letters');
+const DepartmentInput = builder
+  .inputType('DepartmentInput', {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      name: t.string({ required: true }),
+      shortName: t.string({ required: true }),
+      sortOrder: t.int(),
+    }),
+  })
+  .validate(departmentInput);
 
-const sortOrder = z.number().int().min(0).max(9999);
-const fields = { code, name: text(40), shortName: text(20) };
-
-const DepartmentInput = builder.inputType('DepartmentInput', {
-  validate: inputOf({ ...fields, sortOrder: sortOrder.nullish() }),
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string({ required: true }),
-    shortName: t.string({ required: true }),
-    sortOrder: t.int(),
-  }),
-});
-
-const DepartmentUpdateInput = builder.inputType('DepartmentUpdateInput', {
-  validate: editOf({ ...fields, sortOrder, active: z.boolean() }),
-  fields: (t) => ({
-    code: t.string(),
-    name: t.string(),
-    shortName: t.string(),
-    sortOrder: t.int(),
-    active: t.boolean(),
-  }),
-});
+const DepartmentUpdateInput = builder
+  .inputType('DepartmentUpdateInput', {
+    fields: (t) => ({
+      code: t.string(),
+      name: t.string(),
+      shortName: t.string(),
+      sortOrder: t.int(),
+      active: t.boolean(),
+    }),
+  })
+  .validate(departmentUpdate);
 
 builder.queryFields((t) => ({
   departments: t.field({
     type: [DepartmentRef],
     description: 'Departments, by sort order; a liaison gets only its own',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { search: t.arg.string({ validate: z.string().max(50) }), active: t.arg.boolean() },
     resolve: (_, args, ctx) => service.listDepartments(ctx.user, args.search, args.active),
   }),
   department: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, args, ctx) => service.getDepartment(ctx.user, String(args.id)),
+    resolve: (_, args, ctx) => service.getDepartment(ctx.user, args.id),
   }),
 }));
 
 builder.mutationFields((t) => ({
   createDepartment: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageDepartments' },
     args: { input: t.arg({ type: DepartmentInput, required: true }) },
-    resolve: (_, { input }) => service.createDepartment({ ...input, sortOrder: input.sortOrder ?? 0 }),
+    resolve: (_, { input }) => service.createDepartment(input),
   }),
   updateDepartment: t.field({
     type: DepartmentRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageDepartments' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: DepartmentUpdateInput, required: true }),
     },
-    resolve: (_, { id, input }) => service.updateDepartment(String(id), provided(input)),
+    resolve: (_, { id, input }) => service.updateDepartment(id, input),
   }),
 }));

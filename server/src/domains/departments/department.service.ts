@@ -1,15 +1,10 @@
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound, uniqueOr } from '../../graphql/errors.js';
 import { textMatch } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
+import type { departmentInput, departmentUpdate } from './department.inputs.js';
 import { DepartmentModel, type Department } from './department.model.js';
-
-export interface DepartmentInput {
-  code: string;
-  name: string;
-  shortName: string;
-  sortOrder?: number;
-}
 
 export async function listDepartments(user: SessionUser | null, q?: string | null, active?: boolean | null) {
   const own = departmentFilter(user).department;
@@ -28,12 +23,12 @@ export async function getDepartment(user: SessionUser | null, id: string) {
   return dept;
 }
 
-export async function createDepartment(input: DepartmentInput) {
+export async function createDepartment(input: z.output<typeof departmentInput>) {
   const doc = await uniqueOr(DepartmentModel.create(input), 'Department');
   return doc.toObject<Department>();
 }
 
-export async function updateDepartment(id: string, changes: Partial<DepartmentInput> & { active?: boolean }) {
+export async function updateDepartment(id: string, changes: z.output<typeof departmentUpdate>) {
   const doc = await uniqueOr(
     DepartmentModel.findByIdAndUpdate(id, changes, { new: true, runValidators: true }).lean<Department>(),
     'Department',

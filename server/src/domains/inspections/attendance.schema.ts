@@ -1,10 +1,10 @@
 import { builder } from '../../graphql/builder.js';
-import { localDay, objectId } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { ATTENDANCE_GROUPS, attendance, type AttendanceRow } from './attendance.service.js';
+import { attendanceFilter } from './inspection.inputs.js';
 
 const Group = builder.enumType('AttendanceGroup', { values: ATTENDANCE_GROUPS });
 
@@ -35,19 +35,13 @@ builder.queryField('attendance', (t) =>
   t.field({
     type: [RowRef],
     description: 'Attendance from submitted patrol rounds and imported sign-ins; lowest rate first',
-    authScopes: { roles: ['ADMIN', 'MANAGER', 'DEPARTMENT'] },
+    authScopes: { can: 'viewAttendance' },
     args: {
-      from: t.arg.string({ required: true, validate: localDay }),
-      to: t.arg.string({ required: true, validate: localDay }),
+      from: t.arg.string({ required: true, validate: attendanceFilter.shape.from }),
+      to: t.arg.string({ required: true, validate: attendanceFilter.shape.to }),
       groupBy: t.arg({ type: Group, required: true }),
-      departmentId: t.arg.id({ validate: objectId }),
+      departmentId: t.arg.id({ validate: attendanceFilter.shape.departmentId }),
     },
-    resolve: (_, a, ctx) =>
-      attendance(requireUser(ctx.user), {
-        from: a.from,
-        to: a.to,
-        group: a.groupBy,
-        departmentId: a.departmentId && String(a.departmentId),
-      }),
+    resolve: (_, a, ctx) => attendance(requireUser(ctx.user), a),
   }),
 );

@@ -1,11 +1,13 @@
 import { Types, trusted, type PipelineStage } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { departmentFilter } from '../accounts/access.js';
-import { endOfLocalDay } from '../calendar/calendar.service.js';
 import { FindingModel } from './finding.model.js';
+import type { attendanceFilter } from './inspection.inputs.js';
 import { inspectionSettings } from './inspection.settings.js';
-import { datesBetween, localInstant } from './round.service.js';
+import { datesBetween } from './round.service.js';
 import { SignInModel } from './signin.model.js';
+import { endOfLocalDay, localInstant } from '../../../../common/time.js';
 
 export const ATTENDANCE_GROUPS = ['STAFF', 'WINDOW', 'DEPARTMENT'] as const;
 export type AttendanceGroup = (typeof ATTENDANCE_GROUPS)[number];
@@ -69,7 +71,7 @@ async function signInStats(from: string, to: string, dept: Record<string, unknow
 
 export async function attendance(
   user: SessionUser,
-  f: { from: string; to: string; group: AttendanceGroup; departmentId?: string | null },
+  { groupBy: group, ...f }: z.output<typeof attendanceFilter>,
 ): Promise<AttendanceRow[]> {
   datesBetween(f.from, f.to);
   const dept = {
@@ -84,8 +86,8 @@ export async function attendance(
   const [patrol, signIns] = await Promise.all([
     FindingModel.aggregate<
       Omit<AttendanceRow, 'key' | 'group' | 'rate' | 'signInDays' | 'late' | 'leftEarly'> & { _id: unknown }
-    >(patrolPipeline(match, KEY[f.group])),
-    signInStats(f.from, f.to, dept, f.group),
+    >(patrolPipeline(match, KEY[group])),
+    signInStats(f.from, f.to, dept, group),
   ]);
   const zero = { observations: 0, onPost: 0, excused: 0, away: 0, absent: 0 };
   const keys = new Set([...patrol.map((p) => String(p._id)), ...signIns.keys()]);
@@ -97,7 +99,7 @@ export async function attendance(
       const rate = p.observations ? (p.onPost + p.excused) / p.observations : null;
       return {
         key,
-        group: f.group,
+        group,
         ...p,
         rate,
         signInDays: s?.days ?? 0,

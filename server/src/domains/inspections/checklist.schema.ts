@@ -1,13 +1,10 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, optionalText, provided, text } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import type { ChecklistItem } from './checklist.model.js';
 import * as service from './checklist.service.js';
-import { inspectionSettings, settingsFields, type InspectionSettings } from './inspection.settings.js';
-
-export const CENTER = ['ADMIN', 'MANAGER'] as const;
+import { checklistInput, checklistUpdate, inspectionSettingsUpdate } from './inspection.inputs.js';
+import { inspectionSettings, type InspectionSettings } from './inspection.settings.js';
 
 const RuleKind = builder.enumType('RuleKind', {
   values: {
@@ -19,7 +16,7 @@ const RuleKind = builder.enumType('RuleKind', {
 export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').implement({
   description: 'One rule of the patrol rulebook and the points a breach deducts',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r._id) }),
+    id: t.exposeID('_id'),
     code: t.exposeString('code'),
     kind: t.field({ type: RuleKind, resolve: (r) => r.kind }),
     label: t.exposeString('label'),
@@ -31,48 +28,31 @@ export const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem'
   }),
 });
 
-const points = z.number().min(0.1, 'at least 0.1').max(100);
-const fields = {
-  label: text(30),
-  labelEn: optionalText(60),
-  rule: optionalText(200),
-  points,
-  order: z.number().int().min(0).max(9999),
-};
+const ChecklistItemInput = builder
+  .inputType('ChecklistItemInput', {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      label: t.string({ required: true }),
+      labelEn: t.string(),
+      rule: t.string(),
+      points: t.float({ required: true }),
+      order: t.int(),
+    }),
+  })
+  .validate(checklistInput);
 
-const ChecklistItemInput = builder.inputType('ChecklistItemInput', {
-  validate: inputOf({
-    ...fields,
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9_]{1,19}$/, '2 to 20 letters, digits or _'),
-    labelEn: fields.labelEn.nullish(),
-    rule: fields.rule.nullish(),
-    order: fields.order.nullish(),
-  }),
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    label: t.string({ required: true }),
-    labelEn: t.string(),
-    rule: t.string(),
-    points: t.float({ required: true }),
-    order: t.int(),
-  }),
-});
-
-const ChecklistItemUpdate = builder.inputType('ChecklistItemUpdateInput', {
-  validate: editOf({ ...fields, active: z.boolean() }),
-  fields: (t) => ({
-    label: t.string(),
-    labelEn: t.string(),
-    rule: t.string(),
-    points: t.float(),
-    order: t.int(),
-    active: t.boolean(),
-  }),
-});
+const ChecklistItemUpdate = builder
+  .inputType('ChecklistItemUpdateInput', {
+    fields: (t) => ({
+      label: t.string(),
+      labelEn: t.string(),
+      rule: t.string(),
+      points: t.float(),
+      order: t.int(),
+      active: t.boolean(),
+    }),
+  })
+  .validate(checklistUpdate);
 
 const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').implement({
   fields: (t) => ({
@@ -89,27 +69,28 @@ const SettingsRef = builder.objectRef<InspectionSettings>('InspectionSettings').
   }),
 });
 
-const SettingsInput = builder.inputType('InspectionSettingsInput', {
-  validate: editOf(settingsFields),
-  fields: (t) => ({
-    roundTimes: t.stringList(),
-    dueMinutes: t.int(),
-    noticeAppealDays: t.int(),
-    workStart: t.string(),
-    workEnd: t.string(),
-  }),
-});
+const SettingsInput = builder
+  .inputType('InspectionSettingsInput', {
+    fields: (t) => ({
+      roundTimes: t.stringList(),
+      dueMinutes: t.int(),
+      noticeAppealDays: t.int(),
+      workStart: t.string(),
+      workEnd: t.string(),
+    }),
+  })
+  .validate(inspectionSettingsUpdate);
 
 builder.queryFields((t) => ({
   checklistItems: t.field({
     type: [ChecklistItemRef],
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRules' },
     args: { activeOnly: t.arg.boolean() },
     resolve: (_, a) => service.listChecklist(!!a.activeOnly),
   }),
   inspectionSettings: t.field({
     type: SettingsRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRules' },
     resolve: () => inspectionSettings.get(),
   }),
 }));
@@ -117,25 +98,25 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createChecklistItem: t.field({
     type: ChecklistItemRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: { input: t.arg({ type: ChecklistItemInput, required: true }) },
     resolve: (_, { input }) => service.createChecklistItem(input),
   }),
   updateChecklistItem: t.field({
     type: ChecklistItemRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: ChecklistItemUpdate, required: true }),
     },
-    resolve: (_, { id, input }) => service.updateChecklistItem(String(id), provided(input)),
+    resolve: (_, { id, input }) => service.updateChecklistItem(id, input),
   }),
   updateInspectionSettings: t.field({
     type: SettingsRef,
     description: 'Changes apply to rounds generated from now on',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'editPatrolRules' },
     args: { input: t.arg({ type: SettingsInput, required: true }) },
     // The settings schema validates the merged result and names each bad field.
-    resolve: (_, { input }, ctx) => inspectionSettings.update(provided(input), requireUser(ctx.user).id),
+    resolve: (_, { input }, ctx) => inspectionSettings.update(input, requireUser(ctx.user).id),
   }),
 }));

@@ -1,15 +1,8 @@
-import { ChecklistItemModel, type ChecklistItem } from './checklist.model.js';
-import { DEFAULT_RULEBOOK } from './checklist.defaults.js';
+import type { z } from 'zod';
 import { notFound, uniqueOr } from '../../graphql/errors.js';
-
-export interface ChecklistInput {
-  code: string;
-  label: string;
-  labelEn?: string | null;
-  rule?: string | null;
-  points: number;
-  order?: number | null;
-}
+import { DEFAULT_RULEBOOK } from './checklist.defaults.js';
+import { ChecklistItemModel, type ChecklistItem } from './checklist.model.js';
+import type { checklistInput, checklistUpdate } from './inspection.inputs.js';
 
 /** Puts in the default rules that are missing (by code); never changes an edited one. */
 export async function ensureDefaultRulebook() {
@@ -32,7 +25,7 @@ export async function listChecklist(activeOnly = false) {
     .lean<ChecklistItem[]>();
 }
 
-export async function createChecklistItem(input: ChecklistInput) {
+export async function createChecklistItem(input: z.output<typeof checklistInput>) {
   const doc = await uniqueOr(
     ChecklistItemModel.create({
       ...input,
@@ -46,10 +39,7 @@ export async function createChecklistItem(input: ChecklistInput) {
   return doc.toObject<ChecklistItem>();
 }
 
-export async function updateChecklistItem(
-  id: string,
-  changes: Partial<Omit<ChecklistInput, 'code'>> & { active?: boolean },
-) {
+export async function updateChecklistItem(id: string, changes: z.output<typeof checklistUpdate>) {
   const doc = await ChecklistItemModel.findByIdAndUpdate(id, changes, {
     new: true,
     runValidators: true,

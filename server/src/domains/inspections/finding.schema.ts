@@ -1,12 +1,13 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { inputOf, objectId, optionalText } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { requireUser } from '../accounts/access.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { PRESENCES, type Finding } from './finding.model.js';
+import type { Finding } from './finding.model.js';
 import * as service from './finding.service.js';
-import { clientKey, RoundRef, RUNNERS } from './round.schema.js';
+import { findingInput } from './inspection.inputs.js';
+import { RoundRef } from './round.schema.js';
 
 const Presence = builder.enumType('Presence', {
   values: {
@@ -21,7 +22,7 @@ type Failure = Finding['failures'][number];
 
 const MarkRef = builder.objectRef<Mark>('PresenceMark').implement({
   fields: (t) => ({
-    staff: t.field({ type: StaffRef, resolve: (m) => String(m.staff) }),
+    staff: t.field({ type: StaffRef, resolve: (m) => refKey(m.staff) }),
     presence: t.field({ type: Presence, resolve: (m) => m.presence }),
     reason: t.exposeString('reason'),
   }),
@@ -30,22 +31,20 @@ const MarkRef = builder.objectRef<Mark>('PresenceMark').implement({
 const FailureRef = builder.objectRef<Failure>('ChecklistFailure').implement({
   fields: (t) => ({
     code: t.exposeString('code'),
-    staffId: t.id({ nullable: true, resolve: (f) => (f.staff ? String(f.staff) : null) }),
+    staffId: t.exposeID('staff', { nullable: true }),
   }),
 });
-
-export const photoUrl = (id: unknown) => `/files/${String(id)}`;
 
 const FindingRef = builder.objectRef<Finding>('PatrolFinding').implement({
   description: 'What a round saw at one window (巡查记录)',
   fields: (t) => ({
-    id: t.id({ resolve: (f) => String(f._id) }),
-    window: t.field({ type: WindowRef, resolve: (f) => String(f.window) }),
+    id: t.exposeID('_id'),
+    window: t.field({ type: WindowRef, resolve: (f) => refKey(f.window) }),
     observedAt: t.field({ type: 'DateTime', resolve: (f) => f.observedAt }),
     marks: t.field({ type: [MarkRef], resolve: (f) => f.marks }),
     failures: t.field({ type: [FailureRef], resolve: (f) => f.failures }),
-    photoIds: t.idList({ resolve: (f) => f.photos.map(String) }),
-    photoUrls: t.stringList({ resolve: (f) => f.photos.map(photoUrl) }),
+    photoIds: t.exposeIDList('photos'),
+    photoUrls: t.stringList({ resolve: (f) => f.photos.map(service.photoUrl) }),
     note: t.exposeString('note'),
     clientKey: t.exposeString('clientKey'),
     seq: t.exposeFloat('seq'),
@@ -55,8 +54,8 @@ const FindingRef = builder.objectRef<Finding>('PatrolFinding').implement({
 builder.objectField(RoundRef, 'findings', (t) =>
   t.field({
     type: [FindingRef],
-    authScopes: { roles: RUNNERS },
-    resolve: (r, _, ctx) => service.listFindings(requireUser(ctx.user), String(r._id)),
+    authScopes: { can: 'runPatrols' },
+    resolve: (r, _, ctx) => service.listFindings(requireUser(ctx.user), r._id.toHexString()),
   }),
 );
 
@@ -72,48 +71,33 @@ const FailureInput = builder.inputType('ChecklistFailureInput', {
   fields: (t) => ({ code: t.string({ required: true }), staffId: t.id() }),
 });
 
-const FindingInput = builder.inputType('FindingInput', {
-  validate: inputOf({
-    clientKey,
-    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    observedAt: z.date().nullish(),
-    marks: z
-      .array(z.object({ staffId: objectId, presence: z.enum(PRESENCES), reason: optionalText(100).nullish() }))
-      .max(10),
-    failures: z.array(z.object({ code: z.string().max(20), staffId: objectId.nullish() })).max(30),
-    photoIds: z.array(objectId).max(10),
-    note: optionalText(500).nullish(),
-  }),
-  fields: (t) => ({
-    clientKey: t.string({ required: true, description: 'Made by the client per save; resending it changes nothing' }),
-    seq: t.float({
-      required: true,
-      description: "The client's edit number for this window; only a higher one replaces the stored finding",
+const FindingInput = builder
+  .inputType('FindingInput', {
+    fields: (t) => ({
+      clientKey: t.string({ required: true, description: 'Made by the client per save; resending it changes nothing' }),
+      seq: t.float({
+        required: true,
+        description: "The client's edit number for this window; only a higher one replaces the stored finding",
+      }),
+      observedAt: t.field({ type: 'DateTime', description: 'When it was seen (a queued save may arrive later)' }),
+      marks: t.field({ type: [MarkInput], required: true }),
+      failures: t.field({ type: [FailureInput], required: true }),
+      photoIds: t.idList({ required: true }),
+      note: t.string(),
     }),
-    observedAt: t.field({ type: 'DateTime', description: 'When it was seen (a queued save may arrive later)' }),
-    marks: t.field({ type: [MarkInput], required: true }),
-    failures: t.field({ type: [FailureInput], required: true }),
-    photoIds: t.idList({ required: true }),
-    note: t.string(),
-  }),
-});
+  })
+  .validate(findingInput);
 
 builder.mutationField('saveFinding', (t) =>
   t.field({
     type: FindingRef,
     description: "Saves a round's finding at one window; idempotent (see FindingInput.seq)",
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
       roundId: t.arg.id({ required: true, validate: objectId }),
       windowId: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: FindingInput, required: true }),
     },
-    resolve: (_, a, ctx) =>
-      service.saveFinding(requireUser(ctx.user), String(a.roundId), String(a.windowId), {
-        ...a.input,
-        marks: a.input.marks.map((m) => ({ ...m, staffId: String(m.staffId) })),
-        failures: a.input.failures.map((f) => ({ code: f.code, staffId: f.staffId ? String(f.staffId) : null })),
-        photoIds: a.input.photoIds.map(String),
-      }),
+    resolve: (_, a, ctx) => service.saveFinding(requireUser(ctx.user), a.roundId, a.windowId, a.input),
   }),
 );

@@ -6,21 +6,15 @@ import { fileInfo } from '../files/file-store.js';
 import { onDutyAt } from '../staff/duty.service.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
 import { listChecklist } from './checklist.service.js';
-import { FindingModel, PRESENCES, type Finding } from './finding.model.js';
+import { FindingModel, type Finding } from './finding.model.js';
+import type { FindingInput } from './inspection.inputs.js';
 import { runnableRound } from './round-run.service.js';
 import { getRound } from './round.service.js';
 
 export const PHOTO_PURPOSE = 'patrol-photo';
 
-export interface FindingInput {
-  clientKey: string;
-  seq: number;
-  observedAt?: Date | null;
-  marks: Array<{ staffId: string; presence: (typeof PRESENCES)[number]; reason?: string | null }>;
-  failures: Array<{ code: string; staffId?: string | null }>;
-  photoIds: string[];
-  note?: string | null;
-}
+/** Where the admin and the phone load a patrol photo from (staff only, see files.routes.ts). */
+export const photoUrl = (id: Types.ObjectId) => `/files/${id.toHexString()}`;
 
 /** A resent save may arrive long after it was made: trust its time only within the round. */
 function observedTime(given: Date | null | undefined, startedAt: Date | null) {

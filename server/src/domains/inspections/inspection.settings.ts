@@ -1,7 +1,8 @@
+import { LOCAL_TIME } from '../../../../common/time.js';
 import { z } from 'zod';
 import { defineSettings } from '../settings/settings.store.js';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:45');
+const hhmm = z.string().regex(LOCAL_TIME, 'a time like 08:45');
 
 /** The fields without their defaults, for validating an edit at the API's edge. */
 export const settingsFields = {

@@ -1,3 +1,4 @@
+import { isObjectId } from '../../../../common/ids.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -32,12 +33,12 @@ export function inspectionsRouter(logger: Logger) {
   router.post(
     '/api/patrol/rounds/:roundId/photos',
     requireCsrfHeader,
-    requireStaff(['ADMIN', 'MANAGER', 'INSPECTOR']),
+    requireStaff('runPatrols'),
     raw(MAX_PHOTO_BYTES),
     handle(async (req, res, user) => {
       const round = await runnableRound(user, String(req.params.roundId));
       const windowId = typeof req.query.windowId === 'string' ? req.query.windowId : '';
-      if (!/^[a-f0-9]{24}$/i.test(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
+      if (!isObjectId(windowId)) throw validationFailed([{ path: 'windowId', message: 'not a valid id' }]);
       const win = await WindowModel.findById(windowId).lean();
       if (!win) throw notFound('Window');
       if (!win.active) throw invalidState('The window is not active');
@@ -66,7 +67,7 @@ export function inspectionsRouter(logger: Logger) {
   router.post(
     '/api/attendance/sign-ins',
     requireCsrfHeader,
-    requireStaff(['ADMIN', 'MANAGER']),
+    requireStaff('importSignIns'),
     raw(MAX_IMPORT_BYTES),
     handle(async (req, res, user) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -1,12 +1,12 @@
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState } from '../../graphql/errors.js';
-import { localDate } from '../calendar/calendar.service.js';
 import { FindingModel } from './finding.model.js';
 import { inspectionSettings } from './inspection.settings.js';
 import { RoundModel, roundState, type Round } from './round.model.js';
 import { getRound, isCenterStaff } from './round.service.js';
 import { raiseViolations } from './violation.service.js';
+import { localDate } from '../../../../common/time.js';
 
 // Running a round: start it (claiming it when unassigned), save findings window by window
 // (finding.service.ts), submit. Every step is one atomic update conditioned on the state.

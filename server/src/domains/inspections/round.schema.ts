@@ -1,16 +1,12 @@
-import { trusted } from 'mongoose';
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { localDay, objectId, optionalText, toObjectId } from '../../graphql/inputs.js';
-import { loadByIds } from '../../graphql/loaders.js';
+import { objectId, optionalText } from '../../graphql/inputs.js';
+import { loadByIds, refKey } from '../../graphql/loaders.js';
 import { requireUser } from '../accounts/access.js';
-import { CENTER } from './checklist.schema.js';
+import { clientKey, roundFilter } from './inspection.inputs.js';
 import { ROUND_STATES, RoundModel, roundState, type Round } from './round.model.js';
 import * as run from './round-run.service.js';
 import * as service from './round.service.js';
-import { ViolationModel } from './violation.model.js';
-
-export const RUNNERS = ['ADMIN', 'MANAGER', 'INSPECTOR'] as const;
+import { violationCounts } from './violation.service.js';
 
 export const RoundStateEnum = builder.enumType('RoundState', {
   values: Object.fromEntries(ROUND_STATES.map((s) => [s, {}])) as Record<(typeof ROUND_STATES)[number], object>,
@@ -19,9 +15,10 @@ const RoundKind = builder.enumType('RoundKind', { values: ['SCHEDULED', 'UNSCHED
 
 export const RoundRef = builder.loadableObjectRef<Round, string>('PatrolRound', { load: loadByIds<Round>(RoundModel) });
 
-const Inspector = builder.objectRef<{ _id: unknown; displayName: string; role: string }>('Inspector').implement({
+type InspectorShape = Awaited<ReturnType<typeof service.listInspectors>>[number];
+const Inspector = builder.objectRef<InspectorShape>('Inspector').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (u) => String(u._id) }),
+    id: t.exposeID('_id'),
     displayName: t.exposeString('displayName'),
   }),
 });
@@ -29,7 +26,7 @@ const Inspector = builder.objectRef<{ _id: unknown; displayName: string; role: s
 RoundRef.implement({
   description: 'One patrol round (巡查) through the hall',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r._id) }),
+    id: t.exposeID('_id'),
     date: t.exposeString('date', { description: 'Local date, YYYY-MM-DD' }),
     slot: t.exposeString('slot'),
     kind: t.field({ type: RoundKind, resolve: (r) => r.kind }),
@@ -44,7 +41,7 @@ RoundRef.implement({
       description: 'Submitted after its due time',
       resolve: (r) => !!r.submittedAt && r.submittedAt > r.dueAt,
     }),
-    inspectorId: t.id({ nullable: true, resolve: (r) => (r.inspector ? String(r.inspector) : null) }),
+    inspectorId: t.exposeID('inspector', { nullable: true }),
     inspectorName: t.exposeString('inspectorName'),
     startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.startedAt }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.submittedAt }),
@@ -52,15 +49,8 @@ RoundRef.implement({
     violationCount: t.loadable({
       type: 'Int',
       description: 'Violations raised by this round (any status)',
-      load: async (ids: string[]) => {
-        const rows = await ViolationModel.aggregate<{ _id: unknown; n: number }>([
-          { $match: { round: trusted({ $in: ids.map(toObjectId) }) } },
-          { $group: { _id: '$round', n: { $sum: 1 } } },
-        ]);
-        const by = new Map(rows.map((r) => [String(r._id), r.n]));
-        return ids.map((id) => by.get(id) ?? 0);
-      },
-      resolve: (r) => String(r._id),
+      load: (ids: string[]) => violationCounts(ids),
+      resolve: (r) => refKey(r._id),
     }),
   }),
 });
@@ -69,58 +59,55 @@ builder.queryFields((t) => ({
   patrolRounds: t.field({
     type: [RoundRef],
     description: "Rounds between two local dates (at most 62 days); today's schedule is generated on the way",
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
-      from: t.arg.string({ required: true, validate: localDay }),
-      to: t.arg.string({ required: true, validate: localDay }),
+      from: t.arg.string({ required: true, validate: roundFilter.shape.from }),
+      to: t.arg.string({ required: true, validate: roundFilter.shape.to }),
       state: t.arg({ type: RoundStateEnum }),
-      inspectorId: t.arg.id({ validate: objectId }),
+      inspectorId: t.arg.id({ validate: roundFilter.shape.inspectorId }),
     },
-    resolve: (_, a, ctx) =>
-      service.listRounds(requireUser(ctx.user), { ...a, inspectorId: a.inspectorId && String(a.inspectorId) }),
+    resolve: (_, a, ctx) => service.listRounds(requireUser(ctx.user), a),
   }),
   patrolRound: t.field({
     type: RoundRef,
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => service.getRound(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => service.getRound(requireUser(ctx.user), a.id),
   }),
   inspectors: t.field({
     type: [Inspector],
     description: 'Who rounds can be assigned to',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     resolve: () => service.listInspectors(),
   }),
 }));
 
-export const clientKey = z.string().regex(/^[\w-]{8,64}$/, '8 to 64 letters, digits, - or _');
-
 builder.mutationFields((t) => ({
   generateRounds: t.int({
     description: 'Creates the scheduled rounds of the working days in the range that are missing; returns how many',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     args: {
-      from: t.arg.string({ required: true, validate: localDay }),
-      to: t.arg.string({ required: true, validate: localDay }),
+      from: t.arg.string({ required: true, validate: roundFilter.shape.from }),
+      to: t.arg.string({ required: true, validate: roundFilter.shape.to }),
     },
     resolve: (_, a) => service.generateRounds(a.from, a.to),
   }),
   assignRound: t.field({
     type: RoundRef,
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'planPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }), inspectorId: t.arg.id({ validate: objectId }) },
-    resolve: (_, a) => service.assignRound(String(a.id), a.inspectorId ? String(a.inspectorId) : null),
+    resolve: (_, a) => service.assignRound(a.id, a.inspectorId ?? null),
   }),
   startRound: t.field({
     type: RoundRef,
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => run.startRound(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => run.startRound(requireUser(ctx.user), a.id),
   }),
   startUnscheduledRound: t.field({
     type: RoundRef,
     description: 'An unannounced round (不定时), started at once; resending the same clientKey returns the same round',
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: {
       clientKey: t.arg.string({ required: true, validate: clientKey }),
       note: t.arg.string({ validate: optionalText(200) }),
@@ -130,8 +117,8 @@ builder.mutationFields((t) => ({
   submitRound: t.field({
     type: RoundRef,
     description: 'Ends the round and raises its violations; submitting again returns it unchanged',
-    authScopes: { roles: RUNNERS },
+    authScopes: { can: 'runPatrols' },
     args: { id: t.arg.id({ required: true, validate: objectId }), note: t.arg.string({ validate: optionalText(500) }) },
-    resolve: (_, a, ctx) => run.submitRound(requireUser(ctx.user), String(a.id), a.note),
+    resolve: (_, a, ctx) => run.submitRound(requireUser(ctx.user), a.id, a.note),
   }),
 }));

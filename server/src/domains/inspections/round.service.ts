@@ -1,20 +1,22 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
+import { can, rolesWith } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
-import { UserModel } from '../accounts/user.model.js';
-import { isWorkingDay, localDate } from '../calendar/calendar.service.js';
+import { UserModel, type User } from '../accounts/user.model.js';
+import { isWorkingDay } from '../calendar/calendar.service.js';
+import type { roundFilter } from './inspection.inputs.js';
 import { inspectionSettings } from './inspection.settings.js';
 import { RoundModel, type Round, type RoundState } from './round.model.js';
+import { DAY_MS, localDate, localInstant } from '../../../../common/time.js';
 
-const DAY_MS = 86_400_000;
 /** The longest range one request may list or generate (two months and a bit). */
 export const MAX_RANGE_DAYS = 62;
 
-export const isCenterStaff = (u: SessionUser) => u.role === 'ADMIN' || u.role === 'MANAGER';
+/** Those who plan rounds see and run every round; an inspector its own and unassigned ones. */
+export const isCenterStaff = (u: SessionUser) => can(u.role, 'planPatrols');
 
-/** An instant from a local date and a local "HH:MM" (Asia/Shanghai, no daylight saving). */
-export const localInstant = (ymd: string, hhmm: string) => new Date(`${ymd}T${hhmm}:00+08:00`);
-
+/** The local dates from `from` to `to`, inclusive; refused beyond MAX_RANGE_DAYS. */
 export function datesBetween(from: string, to: string) {
   const out: string[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
@@ -74,10 +76,7 @@ function stateFilter(state: RoundState | null | undefined, now: Date) {
 const visibleTo = (user: SessionUser) =>
   isCenterStaff(user) ? {} : { $or: [{ inspector: new Types.ObjectId(user.id) }, { inspector: null }] };
 
-export async function listRounds(
-  user: SessionUser,
-  f: { from: string; to: string; state?: RoundState | null; inspectorId?: string | null },
-) {
+export async function listRounds(user: SessionUser, f: z.output<typeof roundFilter>) {
   datesBetween(f.from, f.to);
   // Today's schedule appears by itself the first time anyone looks (no scheduler needed).
   const today = localDate(new Date());
@@ -101,9 +100,9 @@ export async function getRound(user: SessionUser, id: string) {
 }
 
 export async function listInspectors() {
-  return UserModel.find({ role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }), active: true })
+  return UserModel.find({ role: trusted({ $in: rolesWith('takeRounds') }), active: true })
     .sort({ role: 1, displayName: 1 })
-    .lean();
+    .lean<User[]>();
 }
 
 /** Assigns (or unassigns, with null) a planned round to an inspector. */
@@ -113,7 +112,7 @@ export async function assignRound(id: string, inspectorId: string | null) {
     const u = await UserModel.findOne({
       _id: inspectorId,
       active: true,
-      role: trusted({ $in: ['INSPECTOR', 'MANAGER'] }),
+      role: trusted({ $in: rolesWith('takeRounds') }),
     }).lean();
     if (!u) throw validationFailed([{ path: 'inspectorId', message: 'not an active inspector' }]);
     name = u.displayName;

@@ -1,15 +1,13 @@
 import { builder } from '../../graphql/builder.js';
-import { localDay, objectId, optionalText } from '../../graphql/inputs.js';
-import { loadByIds } from '../../graphql/loaders.js';
+import { objectId, optionalText } from '../../graphql/inputs.js';
+import { loadByIds, refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { CENTER } from './checklist.schema.js';
-import { photoUrl } from './finding.schema.js';
-import { repairSubmissions } from './round-run.service.js';
+import { photoUrl } from './finding.service.js';
+import { violationFilter } from './inspection.inputs.js';
 import { RoundRef } from './round.schema.js';
 import { ViolationModel, type Violation } from './violation.model.js';
 import * as service from './violation.service.js';
@@ -30,11 +28,11 @@ ViolationRef.implement({
   description: 'A breach of a rule seen on a patrol round (违规行为)',
   authScopes: (v, ctx) => canSeeDepartment(ctx.user, v.department),
   fields: (t) => ({
-    id: t.id({ resolve: (v) => String(v._id) }),
-    round: t.field({ type: RoundRef, resolve: (v) => String(v.round) }),
-    window: t.field({ type: WindowRef, resolve: (v) => String(v.window) }),
-    department: t.field({ type: DepartmentRef, resolve: (v) => String(v.department) }),
-    staff: t.field({ type: StaffRef, nullable: true, resolve: (v) => (v.staff ? String(v.staff) : null) }),
+    id: t.exposeID('_id'),
+    round: t.field({ type: RoundRef, resolve: (v) => refKey(v.round) }),
+    window: t.field({ type: WindowRef, resolve: (v) => refKey(v.window) }),
+    department: t.field({ type: DepartmentRef, resolve: (v) => refKey(v.department) }),
+    staff: t.field({ type: StaffRef, nullable: true, resolve: (v) => refKey(v.staff) }),
     code: t.exposeString('code'),
     label: t.exposeString('label', { description: "The rule's label when it was raised" }),
     points: t.exposeFloat('points'),
@@ -47,7 +45,7 @@ ViolationRef.implement({
     overturned: t.exposeBoolean('overturned', {
       description: 'Dismissed because an appeal against its notice succeeded',
     }),
-    noticeId: t.id({ nullable: true, resolve: (v) => (v.notice ? String(v.notice) : null) }),
+    noticeId: t.exposeID('notice', { nullable: true }),
   }),
 });
 
@@ -57,30 +55,22 @@ builder.queryFields((t) => ({
   violationPage: t.field({
     type: ViolationPage,
     description: "Newest first. Inspectors see what they raised; liaisons their department's confirmed ones",
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewViolations' },
     args: {
       status: t.arg({ type: ViolationStatus }),
-      departmentId: t.arg.id({ validate: objectId }),
-      roundId: t.arg.id({ validate: objectId }),
-      from: t.arg.string({ validate: localDay }),
-      to: t.arg.string({ validate: localDay }),
+      departmentId: t.arg.id({ validate: violationFilter.shape.departmentId }),
+      roundId: t.arg.id({ validate: violationFilter.shape.roundId }),
+      from: t.arg.string({ validate: violationFilter.shape.from }),
+      to: t.arg.string({ validate: violationFilter.shape.to }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_, a, ctx) => {
-      await repairSubmissions();
-      const f = {
-        ...a,
-        departmentId: a.departmentId && String(a.departmentId),
-        roundId: a.roundId && String(a.roundId),
-      };
-      return service.pageViolations(requireUser(ctx.user), f, a.page, a.pageSize);
-    },
+    resolve: (_, a, ctx) => service.pageViolations(requireUser(ctx.user), a, a.page, a.pageSize),
   }),
   violation: t.field({
     type: ViolationRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewViolations' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => service.getViolation(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => service.getViolation(requireUser(ctx.user), a.id),
   }),
 }));
 
@@ -90,12 +80,12 @@ builder.mutationField('decideViolation', (t) =>
   t.field({
     type: ViolationRef,
     description: 'Confirms or dismisses (with a reason) a pending violation',
-    authScopes: { roles: CENTER },
+    authScopes: { can: 'decideViolations' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       decision: t.arg({ type: Decision, required: true }),
       reason: t.arg.string({ validate: optionalText(200) }),
     },
-    resolve: (_, a, ctx) => service.decideViolation(requireUser(ctx.user), String(a.id), a.decision, a.reason),
+    resolve: (_, a, ctx) => service.decideViolation(requireUser(ctx.user), a.id, a.decision, a.reason),
   }),
 );

@@ -1,15 +1,18 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
+import { can, isLiaison } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment } from '../accounts/access.js';
-import { endOfLocalDay } from '../calendar/calendar.service.js';
 import { ABSENT, AWAY } from './checklist.defaults.js';
 import { rulesByCode } from './checklist.service.js';
 import { FindingModel, type Finding } from './finding.model.js';
 import type { Round } from './round.model.js';
-import { localInstant } from './round.service.js';
-import { ViolationModel, VIOLATION_STATUSES, type Violation } from './violation.model.js';
+import { repairSubmissions } from './round-run.service.js';
+import type { violationFilter } from './inspection.inputs.js';
+import { ViolationModel, type Violation } from './violation.model.js';
+import { endOfLocalDay, localInstant } from '../../../../common/time.js';
 
 type Breach = { code: string; staff: Types.ObjectId | null };
 
@@ -54,12 +57,16 @@ export async function raiseViolations(round: Round) {
   return ops.length;
 }
 
-export interface ViolationFilter {
-  status?: (typeof VIOLATION_STATUSES)[number] | null;
-  departmentId?: string | null;
-  roundId?: string | null;
-  from?: string | null;
-  to?: string | null;
+type ViolationFilter = z.output<typeof violationFilter>;
+
+/** How many violations each round raised (any status), in the rounds' order (a dataloader's answer). */
+export async function violationCounts(roundIds: readonly string[]) {
+  const rows = await ViolationModel.aggregate<{ _id: Types.ObjectId; n: number }>([
+    { $match: { round: { $in: roundIds.map((id) => new Types.ObjectId(id)) } } },
+    { $group: { _id: '$round', n: { $sum: 1 } } },
+  ]);
+  const by = new Map(rows.map((r) => [r._id.toHexString(), r.n]));
+  return roundIds.map((id) => by.get(id) ?? 0);
 }
 
 /**
@@ -67,12 +74,12 @@ export interface ViolationFilter {
  * department's confirmed ones (pending and dismissed ones are internal to the center).
  */
 function scope(user: SessionUser) {
-  if (user.role === 'INSPECTOR') return { raisedBy: new Types.ObjectId(user.id) };
-  if (user.role === 'DEPARTMENT') return { department: new Types.ObjectId(user.departmentId!), status: 'CONFIRMED' };
-  return {};
+  if (isLiaison(user.role)) return { department: new Types.ObjectId(user.departmentId!), status: 'CONFIRMED' };
+  if (can(user.role, 'decideViolations')) return {};
+  return { raisedBy: new Types.ObjectId(user.id) };
 }
 
-export function violationFilter(user: SessionUser, f: ViolationFilter) {
+function filterFor(user: SessionUser, f: ViolationFilter) {
   const observedAt = {
     ...(f.from ? { $gte: localInstant(f.from, '00:00') } : {}),
     ...(f.to ? { $lte: endOfLocalDay(f.to) } : {}),
@@ -86,8 +93,10 @@ export function violationFilter(user: SessionUser, f: ViolationFilter) {
   };
 }
 
-export function pageViolations(user: SessionUser, f: ViolationFilter, page: number, pageSize: number) {
-  return paginate<Violation>(ViolationModel, violationFilter(user, f), { observedAt: -1, _id: 1 }, page, pageSize);
+/** The list, newest first; rounds a crash left half-submitted are finished first, so none is missing. */
+export async function pageViolations(user: SessionUser, f: ViolationFilter, page: number, pageSize: number) {
+  await repairSubmissions();
+  return paginate<Violation>(ViolationModel, filterFor(user, f), { observedAt: -1, _id: 1 }, page, pageSize);
 }
 
 export async function getViolation(user: SessionUser, id: string) {

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { receiptFields } from '../documents/receipts.js';
 
 export const NOTICE_STATUSES = ['DRAFT', 'APPROVED', 'PUBLISHED'] as const;
 export const APPEAL_DECISIONS = ['UPHELD', 'OVERTURNED'] as const;
@@ -18,22 +19,12 @@ const appealSchema = new Schema(
   { _id: false },
 );
 
-/** A department's acknowledgement (签收) of what was published to it (notices, bulletins). */
-export const acknowledgementFields = {
-  department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
-  acknowledgedAt: { type: Date, default: null },
-  acknowledgedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
-  acknowledgedByName: { type: String, default: '' },
-} as const;
-
 /** Each department named in a published notice acknowledges it and may appeal once. */
-const receiptSchema = new Schema(
-  { ...acknowledgementFields, appeal: { type: appealSchema, default: null } },
-  { _id: false },
-);
+const receiptSchema = new Schema({ ...receiptFields, appeal: { type: appealSchema, default: null } }, { _id: false });
 
 // A violation notice (通报): DRAFT → APPROVED (gets its number 〔YYYY〕第N号) → PUBLISHED (the
-// departments see it). The number is given at approval, so discarded drafts leave no gaps.
+// departments see it). The number is given at approval (documents/numbering.ts), so discarded
+// drafts leave no gaps.
 const noticeSchema = new Schema(
   {
     year: { type: Number, default: null },
@@ -64,7 +55,3 @@ noticeSchema.index({ departments: 1, status: 1 });
 export type Notice = InferSchemaType<typeof noticeSchema> & { _id: Types.ObjectId };
 export type Receipt = Notice['receipts'][number];
 export const NoticeModel = model('ViolationNotice', noticeSchema, 'violation_notices');
-
-// Yearly sequence of notice numbers, incremented atomically ($inc) so two approvals never share one.
-const counterSchema = new Schema({ _id: { type: String }, seq: { type: Number, default: 0 } });
-export const NoticeCounterModel = model('NoticeCounter', counterSchema, 'notice_counters');

@@ -1,11 +1,14 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, localDay, objectId, text } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
+import { objectId, text } from '../../graphql/inputs.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
-import { canSeeDepartment, requireUser } from '../accounts/access.js';
+import { requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
-import { CENTER } from '../inspections/checklist.schema.js';
+import { LayoutRef } from '../documents/layout.schema.js';
+import { visibleParts } from '../documents/visibility.js';
 import { ViolationRef } from '../inspections/violation.schema.js';
+import { noticeLayoutFor } from './annex.service.js';
+import { draftInput, draftUpdate } from './notice.inputs.js';
 import { NOTICE_STATUSES, type Notice, type Receipt } from './notice.model.js';
 import * as service from './notice.service.js';
 import * as receipts from './receipt.service.js';
@@ -33,7 +36,7 @@ const AppealRef = builder.objectRef<Appeal>('NoticeAppeal').implement({
 const ReceiptRef = builder.objectRef<Receipt>('NoticeReceipt').implement({
   description: "A department's acknowledgement (签收) of a published notice, and its appeal",
   fields: (t) => ({
-    department: t.field({ type: DepartmentRef, resolve: (r) => String(r.department) }),
+    department: t.field({ type: DepartmentRef, resolve: (r) => refKey(r.department) }),
     acknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.acknowledgedAt }),
     acknowledgedByName: t.exposeString('acknowledgedByName'),
     appeal: t.field({ type: AppealRef, nullable: true, resolve: (r) => r.appeal ?? null }),
@@ -41,13 +44,10 @@ const ReceiptRef = builder.objectRef<Receipt>('NoticeReceipt').implement({
 });
 
 // A liaison sees a notice's parts that concern its own department only.
-const mine = <T>(ctx: { user: Parameters<typeof canSeeDepartment>[0] }, items: T[], dept: (t: T) => unknown) =>
-  items.filter((i) => canSeeDepartment(ctx.user, dept(i)));
-
 const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
   description: 'A violation notice (通报) to the departments',
   fields: (t) => ({
-    id: t.id({ resolve: (n) => String(n._id) }),
+    id: t.exposeID('_id'),
     number: t.string({
       nullable: true,
       description: '〔YYYY〕第N号, given at approval',
@@ -60,14 +60,14 @@ const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
     status: t.field({ type: NoticeStatus, resolve: (n) => n.status }),
     departments: t.field({
       type: [DepartmentRef],
-      resolve: (n, _, ctx) => mine(ctx, n.departments, (d) => d).map(String),
+      resolve: (n, _, ctx) => visibleParts(ctx.user, n.departments, (d) => d).map(String),
     }),
     violations: t.field({
       type: [ViolationRef],
       resolve: async (n, _, ctx) => {
         const all = await ViolationRef.getDataloader(ctx).loadMany(n.violations.map(String));
-        return mine(
-          ctx,
+        return visibleParts(
+          ctx.user,
           all.filter((v) => !(v instanceof Error)) as Exclude<(typeof all)[number], Error>[],
           (v) => v.department,
         );
@@ -79,108 +79,103 @@ const NoticeRef = builder.objectRef<Notice>('ViolationNotice').implement({
     appealDeadline: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.appealDeadline }),
     receipts: t.field({
       type: [ReceiptRef],
-      resolve: (n, _, ctx) => mine<Receipt>(ctx, n.receipts as Receipt[], (r) => r.department),
+      resolve: (n, _, ctx) => visibleParts<Receipt>(ctx.user, n.receipts as Receipt[], (r) => r.department),
     }),
-    pdfUrl: t.string({ resolve: (n) => `/api/notices/${String(n._id)}.pdf` }),
+    layout: t.field({
+      type: LayoutRef,
+      description: 'The notice as the document it is, for the print view; the same layout as its PDF',
+      resolve: (n, _, ctx) => noticeLayoutFor(requireUser(ctx.user), n),
+    }),
+    pdfUrl: t.string({ resolve: (n) => `/api/notices/${n._id.toHexString()}.pdf` }),
   }),
 });
 
 const NoticePage = pageType<Notice>('NoticePage', NoticeRef);
-const READERS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
 
-const DraftInput = builder.inputType('NoticeDraftInput', {
-  validate: inputOf({
-    periodFrom: localDay,
-    periodTo: localDay,
-    departmentIds: z.array(objectId).min(1, 'pick at least one').max(50),
-  }),
-  fields: (t) => ({
-    periodFrom: t.string({ required: true }),
-    periodTo: t.string({ required: true }),
-    departmentIds: t.idList({ required: true }),
-  }),
-});
+const DraftInput = builder
+  .inputType('NoticeDraftInput', {
+    fields: (t) => ({
+      periodFrom: t.string({ required: true }),
+      periodTo: t.string({ required: true }),
+      departmentIds: t.idList({ required: true }),
+    }),
+  })
+  .validate(draftInput);
 
-const DraftUpdate = builder.inputType('NoticeDraftUpdateInput', {
-  validate: editOf({ title: text(80), body: text(5000) }),
-  fields: (t) => ({ title: t.string(), body: t.string() }),
-});
+const DraftUpdate = builder
+  .inputType('NoticeDraftUpdateInput', { fields: (t) => ({ title: t.string(), body: t.string() }) })
+  .validate(draftUpdate);
 
 builder.queryFields((t) => ({
   noticePage: t.field({
     type: NoticePage,
     description: 'Newest first; a liaison sees the published notices naming its department',
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readNotices' },
     args: { status: t.arg({ type: NoticeStatus }), ...pageArgs(t.arg) },
     resolve: (_, a, ctx) => service.pageNotices(requireUser(ctx.user), a.status, a.page, a.pageSize),
   }),
   notice: t.field({
     type: NoticeRef,
-    authScopes: { roles: READERS },
+    authScopes: { can: 'readNotices' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => service.getNotice(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => service.getNotice(requireUser(ctx.user), a.id),
   }),
 }));
 
 builder.mutationFields((t) => {
   const id = () => t.arg.id({ required: true, validate: objectId });
-  const center = { authScopes: { roles: CENTER }, type: NoticeRef } as const;
-  const liaison = { authScopes: { roles: ['DEPARTMENT'] as const }, type: NoticeRef } as const;
+  const center = { authScopes: { can: 'issueNotices' }, type: NoticeRef } as const;
+  const liaison = { authScopes: { can: 'respondForDepartment' }, type: NoticeRef } as const;
   return {
     createNoticeDraft: t.field({
       ...center,
       description: 'Drafts a notice from the confirmed violations of the period and departments not in another notice',
       args: { input: t.arg({ type: DraftInput, required: true }) },
-      resolve: (_, { input }, ctx) =>
-        service.createDraft(requireUser(ctx.user), { ...input, departmentIds: input.departmentIds.map(String) }),
+      resolve: (_, { input }, ctx) => service.createDraft(requireUser(ctx.user), input),
     }),
     updateNoticeDraft: t.field({
       ...center,
       args: { id: id(), input: t.arg({ type: DraftUpdate, required: true }) },
-      resolve: (_, a) =>
-        service.updateDraft(String(a.id), {
-          ...(a.input.title ? { title: a.input.title } : {}),
-          ...(a.input.body ? { body: a.input.body } : {}),
-        }),
+      resolve: (_, a) => service.updateDraft(a.id, a.input),
     }),
     deleteNoticeDraft: t.boolean({
-      authScopes: { roles: CENTER },
+      authScopes: { can: 'issueNotices' },
       description: 'Discards a draft and frees its violations for another notice',
       args: { id: id() },
-      resolve: (_, a) => service.deleteDraft(String(a.id)),
+      resolve: (_, a) => service.deleteDraft(a.id),
     }),
     approveNotice: t.field({
       ...center,
       args: { id: id() },
-      resolve: (_, a, ctx) => service.approve(requireUser(ctx.user), String(a.id)),
+      resolve: (_, a, ctx) => service.approve(requireUser(ctx.user), a.id),
     }),
     publishNotice: t.field({
       ...center,
       args: { id: id() },
-      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), String(a.id)),
+      resolve: (_, a, ctx) => service.publish(requireUser(ctx.user), a.id),
     }),
     acknowledgeNotice: t.field({
       ...liaison,
       description: "Acknowledges receipt (签收) for the liaison's department; repeating it changes nothing",
       args: { id: id() },
-      resolve: (_, a, ctx) => receipts.acknowledge(requireUser(ctx.user), String(a.id)),
+      resolve: (_, a, ctx) => receipts.acknowledge(requireUser(ctx.user), a.id),
     }),
     appealNotice: t.field({
       ...liaison,
       description: 'Appeals once, within the appeal period',
       args: { id: id(), text: t.arg.string({ required: true, validate: text(1000) }) },
-      resolve: (_, a, ctx) => receipts.appeal(requireUser(ctx.user), String(a.id), a.text),
+      resolve: (_, a, ctx) => receipts.appeal(requireUser(ctx.user), a.id, a.text),
     }),
     decideNoticeAppeal: t.field({
       ...center,
+      authScopes: { can: 'decideAppeals' },
       args: {
         id: id(),
         departmentId: t.arg.id({ required: true, validate: objectId }),
         decision: t.arg({ type: AppealDecision, required: true }),
         reason: t.arg.string({ required: true, validate: text(500) }),
       },
-      resolve: (_, a, ctx) =>
-        receipts.decideAppeal(requireUser(ctx.user), String(a.id), String(a.departmentId), a.decision, a.reason),
+      resolve: (_, a, ctx) => receipts.decideAppeal(requireUser(ctx.user), a.id, a.departmentId, a.decision, a.reason),
     }),
   };
 });

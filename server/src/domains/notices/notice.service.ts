@@ -1,39 +1,27 @@
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
-import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
+import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
-import { addWorkingDays, endOfLocalDay, localDate } from '../calendar/calendar.service.js';
+import { endOfLocalDay, localInstant } from '../../../../common/time.js';
+import { addWorkingDays } from '../calendar/calendar.service.js';
+import { assignNumber } from '../documents/numbering.js';
+import { receiptsFor } from '../documents/receipts.js';
+import { listScope, readable } from '../documents/visibility.js';
 import { inspectionSettings } from '../inspections/inspection.settings.js';
-import { localInstant } from '../inspections/round.service.js';
 import { ViolationModel, type Violation } from '../inspections/violation.model.js';
-import { NoticeCounterModel, NoticeModel, type Notice } from './notice.model.js';
-import { defaultBody, defaultTitle, noticeNumber } from './notice.text.js';
+import type { DraftInput, DraftUpdate } from './notice.inputs.js';
+import { NoticeModel, type Notice } from './notice.model.js';
+import { defaultBody, defaultTitle } from './notice.text.js';
 
-const isLiaison = (u: SessionUser) => u.role === 'DEPARTMENT';
-
-/** A liaison sees published notices that name its department; center staff see all. */
-export function noticeScope(user: SessionUser) {
-  return isLiaison(user) ? { status: 'PUBLISHED', departments: new Types.ObjectId(user.departmentId!) } : {};
-}
-
+/** Newest first; a liaison lists the published notices that name its department. */
 export function pageNotices(user: SessionUser, status: string | null | undefined, page: number, pageSize: number) {
-  const filter = { ...(status ? { status } : {}), ...noticeScope(user) };
+  const filter = { ...(status ? { status } : {}), ...listScope(user, 'departments') };
   return paginate<Notice>(NoticeModel, filter, { createdAt: -1 }, page, pageSize);
 }
 
+/** A notice as the user may read it: a liaison only a published one that names its department. */
 export async function getNotice(user: SessionUser, id: string) {
-  const notice = await NoticeModel.findById(id).lean<Notice>();
-  // Drafts do not exist for a liaison; another department's notice is forbidden.
-  if (!notice || (isLiaison(user) && notice.status !== 'PUBLISHED')) throw notFound('Notice');
-  if (isLiaison(user) && !notice.departments.some((d) => String(d) === user.departmentId))
-    throw forbidden('this notice');
-  return notice;
-}
-
-export interface DraftInput {
-  periodFrom: string;
-  periodTo: string;
-  departmentIds: string[];
+  return readable(user, await NoticeModel.findById(id).lean<Notice>(), 'Notice', (n) => n.departments);
 }
 
 /**
@@ -95,7 +83,7 @@ async function transition(id: string, from: string, set: Record<string, unknown>
   throw invalidState(`The notice is ${current.status}; it must be ${from}`);
 }
 
-export const updateDraft = (id: string, changes: { title?: string; body?: string }) => transition(id, 'DRAFT', changes);
+export const updateDraft = (id: string, changes: DraftUpdate) => transition(id, 'DRAFT', changes);
 
 export async function deleteDraft(id: string) {
   const res = await NoticeModel.deleteOne({ _id: id, status: 'DRAFT' });
@@ -104,23 +92,8 @@ export async function deleteDraft(id: string) {
   return true;
 }
 
-/** Gives an approved notice its number once; safe to repeat. */
-async function ensureNumber(notice: Notice) {
-  if (notice.number) return notice;
-  const year = Number(localDate(notice.approvedAt ?? new Date()).slice(0, 4));
-  const counter = await NoticeCounterModel.findOneAndUpdate(
-    { _id: `notice-${year}` },
-    { $inc: { seq: 1 } },
-    { upsert: true, new: true },
-  ).lean<{ seq: number }>();
-  const seq = counter.seq;
-  const doc = await NoticeModel.findOneAndUpdate(
-    { _id: notice._id, number: '' },
-    { year, seq, number: noticeNumber(year, seq) },
-    { new: true },
-  ).lean<Notice>();
-  return doc ?? (await NoticeModel.findById(notice._id).lean<Notice>())!;
-}
+/** Gives an approved notice its number for the year of its approval, once; safe to repeat. */
+const ensureNumber = (notice: Notice) => assignNumber('notice', NoticeModel, notice, notice.approvedAt ?? new Date());
 
 export async function approve(user: SessionUser, id: string) {
   return ensureNumber(
@@ -139,7 +112,7 @@ export async function publish(user: SessionUser, id: string) {
     publishedBy: user.id,
     publishedAt: now,
     appealDeadline: await addWorkingDays(now, noticeAppealDays),
-    receipts: draft.departments.map((department) => ({ department })),
+    receipts: receiptsFor(draft.departments),
   });
   return ensureNumber(notice);
 }

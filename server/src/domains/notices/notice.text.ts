@@ -1,7 +1,5 @@
 // The wording of a notice as the center issues it. Drafts start from this; managers edit it.
 
-export const CENTER_NAME = '市政务服务中心';
-
 const cn = (ymd: string) => {
   const [y, m, d] = ymd.split('-').map(Number);
   return { y, m, d };
@@ -15,8 +13,6 @@ export function periodText(from: string, to: string) {
   if (a.y === b.y && a.m === b.m && a.d === 1 && b.d === lastDay) return `${a.y}年${a.m}月`;
   return `${a.y}年${a.m}月${a.d}日至${a.y === b.y ? '' : `${b.y}年`}${b.m}月${b.d}日`;
 }
-
-export const noticeNumber = (year: number, seq: number) => `〔${year}〕第${seq}号`;
 
 export const defaultTitle = (from: string, to: string) => `关于${periodText(from, to)}窗口工作人员违规行为的通报`;
 

@@ -1,52 +1,32 @@
 import { Types } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound } from '../../graphql/errors.js';
+import * as receipts from '../documents/receipts.js';
 import { ViolationModel } from '../inspections/violation.model.js';
-import { NoticeModel, type Notice } from './notice.model.js';
+import { NoticeModel, type APPEAL_DECISIONS, type Notice } from './notice.model.js';
 import { getNotice } from './notice.service.js';
 
 // What a department does with a published notice: acknowledge it (签收) and, within the appeal
-// period, appeal once; a manager decides the appeal. Each step is one conditional update of the
-// department's receipt, so repeating or racing it cannot apply it twice. Receipts are fixed at
-// publication, so a receipt is addressed by its index, guarded by its department in the filter.
+// period, appeal once; a manager decides the appeal. Receipts and their one-step updates are the
+// documents module's (documents/receipts.ts); the appeal is the notice's own part of a receipt.
 
-function receiptIndex(notice: Notice, departmentId: string) {
-  const i = notice.receipts.findIndex((r) => String(r.department) === departmentId);
+function receiptIndex(notice: Notice, departmentId: string | null) {
+  const i = receipts.receiptIndex(notice, departmentId);
   if (i < 0) throw forbidden('this notice');
   return i;
 }
 
-/** Updates receipt `i` of the notice if `guard` (paths inside the receipt) still holds. */
-function updateReceipt(notice: Notice, i: number, guard: Record<string, unknown>, set: Record<string, unknown>) {
-  const at = (k: string) => `receipts.${i}.${k}`;
-  return NoticeModel.findOneAndUpdate(
-    {
-      _id: notice._id,
-      status: 'PUBLISHED',
-      [at('department')]: notice.receipts[i]!.department,
-      ...Object.fromEntries(Object.entries(guard).map(([k, v]) => [at(k), v])),
-    },
-    { $set: Object.fromEntries(Object.entries(set).map(([k, v]) => [at(k), v])) },
-    { new: true },
-  ).lean<Notice>();
-}
+const updateReceipt = (notice: Notice, i: number, guard: Record<string, unknown>, set: Record<string, unknown>) =>
+  receipts.updateReceipt(NoticeModel, notice, i, guard, set);
 
-const acknowledgement = (user: SessionUser, at: Date) => ({
-  acknowledgedAt: at,
-  acknowledgedBy: user.id,
-  acknowledgedByName: user.displayName,
-});
-
+/** The liaison's acknowledgement for its department, once; repeating it changes nothing. */
 export async function acknowledge(user: SessionUser, id: string) {
-  const notice = await getNotice(user, id);
-  const i = receiptIndex(notice, user.departmentId!);
-  const doc = await updateReceipt(notice, i, { acknowledgedAt: null }, acknowledgement(user, new Date()));
-  return doc ?? notice; // acknowledged already: nothing to do
+  return receipts.acknowledge(NoticeModel, user, await getNotice(user, id), () => forbidden('this notice'));
 }
 
 export async function appeal(user: SessionUser, id: string, text: string) {
   const notice = await getNotice(user, id);
-  const i = receiptIndex(notice, user.departmentId!);
+  const i = receiptIndex(notice, user.departmentId);
   const now = new Date();
   if (!notice.appealDeadline || now > notice.appealDeadline)
     throw invalidState('The appeal period of this notice has ended');
@@ -58,7 +38,7 @@ export async function appeal(user: SessionUser, id: string, text: string) {
     {
       appeal: { text, at: now, by: user.id, byName: user.displayName },
       // Appealing implies having received it.
-      ...(receipt.acknowledgedAt ? {} : acknowledgement(user, now)),
+      ...(receipt.acknowledgedAt ? {} : receipts.acknowledgement(user, now)),
     },
   );
   if (!doc) throw invalidState('This department has appealed already');
@@ -73,12 +53,12 @@ export async function decideAppeal(
   user: SessionUser,
   id: string,
   departmentId: string,
-  decision: 'UPHELD' | 'OVERTURNED',
+  decision: (typeof APPEAL_DECISIONS)[number],
   reason: string,
 ) {
   const notice = await NoticeModel.findById(id).lean<Notice>();
   if (!notice) throw notFound('Notice');
-  const i = notice.receipts.findIndex((r) => String(r.department) === departmentId);
+  const i = receipts.receiptIndex(notice, departmentId);
   if (i < 0 || !notice.receipts[i]!.appeal) throw invalidState('No appeal from this department');
   const doc = await updateReceipt(
     notice,

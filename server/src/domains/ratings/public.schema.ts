@@ -1,26 +1,17 @@
-import { trusted } from 'mongoose';
-import { z } from 'zod';
+import { isBad, RATING_LEVEL_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../common/ratings.js';
 import { builder } from '../../graphql/builder.js';
-import { inputOf } from '../../graphql/inputs.js';
-import { DepartmentModel, type Department } from '../departments/department.model.js';
-import { StaffModel, type Staff } from '../staff/staff.model.js';
-import { onDutyAt } from '../staff/duty.service.js';
-import { WindowModel, type Window } from '../windows/window.model.js';
-import { RATING_LEVELS } from './rating.model.js';
-import { ratingSettings, type RatingSettings } from './rating.settings.js';
+import { publicWindow, type PublicWindow as PublicWindowShape } from './public.service.js';
+import { qrSignature, submitRatingInput, windowCode } from './rating.inputs.js';
+import type { RatingSettings } from './rating.settings.js';
 import { submitRating, type SubmitRatingResult } from './submit.service.js';
 import { issueTicket } from './ticket.service.js';
 
 // What the citizen's rating page may see and do, without logging in (names fixed in API.md).
 
 export const RatingLevelEnum = builder.enumType('RatingLevel', {
-  values: {
-    VERY_SATISFIED: { description: '非常满意' },
-    SATISFIED: { description: '满意' },
-    BASIC: { description: '基本满意' },
-    DISSATISFIED: { description: '不满意 (差评)' },
-    VERY_DISSATISFIED: { description: '非常不满意 (差评)' },
-  },
+  values: Object.fromEntries(
+    RATING_LEVELS.map((l) => [l, { description: `${RATING_LEVEL_LABELS[l].zh}${isBad(l) ? ' (差评)' : ''}` }]),
+  ) as Record<RatingLevel, { description: string }>,
 });
 
 type Tag = RatingSettings['negativeTags'][number];
@@ -28,13 +19,7 @@ const TagRef = builder.objectRef<Tag>('RatingTag').implement({
   fields: (t) => ({ code: t.exposeString('code'), zh: t.exposeString('zh'), en: t.exposeString('en') }),
 });
 
-interface PublicStaffShape {
-  name: string;
-  staffNo: string;
-  title: string;
-  photoUrl: string | null;
-}
-const PublicStaff = builder.objectRef<PublicStaffShape>('PublicStaff').implement({
+const PublicStaff = builder.objectRef<PublicWindowShape['onDuty'][number]>('PublicStaff').implement({
   description: 'A staff member as the citizen sees them: name and badge number, as worn at the window',
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -44,12 +29,6 @@ const PublicStaff = builder.objectRef<PublicStaffShape>('PublicStaff').implement
   }),
 });
 
-interface PublicWindowShape {
-  window: Window;
-  department: Department;
-  onDuty: PublicStaffShape[];
-  settings: RatingSettings;
-}
 const PublicWindow = builder.objectRef<PublicWindowShape>('PublicWindow').implement({
   fields: (t) => ({
     code: t.string({ resolve: (p) => p.window.code }),
@@ -83,59 +62,22 @@ const SubmitRatingResultRef = builder.objectRef<SubmitRatingResult>('SubmitRatin
   }),
 });
 
-const windowCode = z.string().trim().min(1).max(16);
-
-const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
-  validate: inputOf({
-    ticket: z.string().min(10).max(64),
-    level: z.enum(RATING_LEVELS),
-    tags: z.array(z.string().max(24)).max(10).nullish(),
-    comment: z.string().trim().max(500, 'at most 500 characters').nullish(),
-    caseNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9-]{4,32}$/, '4 to 32 letters, digits or -')
-      .nullish(),
-    callbackPhone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'a mobile or landline number')
-      .nullish(),
-    clientKey: z.uuid('must be a UUID'),
-  }),
-  fields: (t) => ({
-    ticket: t.string({ required: true }),
-    level: t.field({ type: RatingLevelEnum, required: true }),
-    tags: t.stringList(),
-    comment: t.string(),
-    caseNumber: t.string({ description: '办件编号; each case can be rated once' }),
-    callbackPhone: t.string({ description: 'Optional, after a bad rating, for the call back' }),
-    clientKey: t.string({
-      required: true,
-      description: 'A UUID made once per submission; resending it stores nothing new',
+const SubmitRatingInput = builder
+  .inputType('SubmitRatingInput', {
+    fields: (t) => ({
+      ticket: t.string({ required: true }),
+      level: t.field({ type: RatingLevelEnum, required: true }),
+      tags: t.stringList(),
+      comment: t.string(),
+      caseNumber: t.string({ description: '办件编号; each case can be rated once' }),
+      callbackPhone: t.string({ description: 'Optional, after a bad rating, for the call back' }),
+      clientKey: t.string({
+        required: true,
+        description: 'A UUID made once per submission; resending it stores nothing new',
+      }),
     }),
-  }),
-});
-
-async function publicWindow(code: string): Promise<PublicWindowShape | null> {
-  const window = await WindowModel.findOne({ code: code.toUpperCase(), active: true }).lean<Window>();
-  if (!window) return null;
-  const [department, duty, settings] = await Promise.all([
-    DepartmentModel.findById(window.department).lean<Department>(),
-    onDutyAt([String(window._id)], new Date()),
-    ratingSettings.get(),
-  ]);
-  const ids = duty.get(String(window._id)) ?? [];
-  const staff = ids.length ? await StaffModel.find({ _id: trusted({ $in: ids }) }).lean<Staff[]>() : [];
-  const onDuty = staff.map((s) => ({
-    name: s.name,
-    staffNo: s.staffNo,
-    title: s.title,
-    photoUrl: s.photo ? `/files/${String(s.photo)}` : null,
-  }));
-  return department ? { window, department, onDuty, settings } : null;
-}
+  })
+  .validate(submitRatingInput);
 
 builder.queryField('publicWindow', (t) =>
   t.field({
@@ -153,20 +95,13 @@ builder.mutationFields((t) => ({
     description: "Exchanges the QR code's signature for a single-use ticket to rate this window once",
     args: {
       code: t.arg.string({ required: true, validate: windowCode }),
-      sig: t.arg.string({ required: true, validate: z.string().min(3).max(64) }),
+      sig: t.arg.string({ required: true, validate: qrSignature }),
     },
     resolve: (_, a, ctx) => issueTicket(ctx, a.code, a.sig),
   }),
   submitRating: t.field({
     type: SubmitRatingResultRef,
     args: { input: t.arg({ type: SubmitRatingInput, required: true }) },
-    resolve: (_, { input }, ctx) =>
-      submitRating(ctx, {
-        ...input,
-        tags: input.tags ?? [],
-        comment: input.comment ?? '',
-        caseNumber: input.caseNumber ?? null,
-        callbackPhone: input.callbackPhone ?? null,
-      }),
+    resolve: (_, { input }, ctx) => submitRating(ctx, input),
   }),
 }));

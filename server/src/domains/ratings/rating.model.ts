@@ -1,11 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-
-export const RATING_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
-export type RatingLevel = (typeof RATING_LEVELS)[number];
-/** 差评: the two lowest levels open a follow-up. */
-export const isNegative = (level: RatingLevel) => level === 'DISSATISFIED' || level === 'VERY_DISSATISFIED';
-/** 好评: the two highest levels count towards the good-rating rate. */
-export const isGood = (level: RatingLevel) => level === 'VERY_SATISFIED' || level === 'SATISFIED';
+import { RATING_LEVELS } from '../../../../common/ratings.js';
 
 // One citizen's rating of one visit. Raters stay anonymous: the address is kept only as a keyed
 // hash (for abuse limits), an optional call-back phone only on bad ratings.
@@ -17,6 +11,7 @@ const ratingSchema = new Schema({
   /** Whoever the roster had on duty at the window at that moment (null if nobody). */
   staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
   level: { type: String, enum: RATING_LEVELS, required: true },
+  /** isBad and isGood of the level (common/ratings.ts), stored so reports can count them. */
   negative: { type: Boolean, required: true },
   good: { type: Boolean, required: true },
   tags: { type: [String], default: [] },

@@ -1,6 +1,7 @@
+import { RATING_LEVEL_LABELS } from '../../../../common/ratings.js';
+import { localDateTime } from '../../../../common/time.js';
 import { stringify } from 'csv-stringify';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { requestIdOf, type Logger } from '../../lib/logger.js';
@@ -10,32 +11,8 @@ import { DepartmentModel } from '../departments/department.model.js';
 import { StaffModel } from '../staff/staff.model.js';
 import { WindowModel } from '../windows/window.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
-import { ratingMatch } from './stats.service.js';
-
-const LEVEL_ZH = {
-  VERY_SATISFIED: '非常满意',
-  SATISFIED: '满意',
-  BASIC: '基本满意',
-  DISSATISFIED: '不满意',
-  VERY_DISSATISFIED: '非常不满意',
-};
-
-const query = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  departmentId: z
-    .string()
-    .regex(/^[a-f0-9]{24}$/)
-    .optional(),
-  windowId: z
-    .string()
-    .regex(/^[a-f0-9]{24}$/)
-    .optional(),
-  staffId: z
-    .string()
-    .regex(/^[a-f0-9]{24}$/)
-    .optional(),
-});
+import { ratingStatsFilter } from '../rating-stats/stats.inputs.js';
+import { ratingMatch } from '../rating-stats/stats.service.js';
 
 const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
   new Map(docs.map((d) => [String(d._id), name(d)]));
@@ -46,9 +23,9 @@ const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
  */
 export function ratingsRouter(logger: Logger) {
   const router = Router();
-  router.get('/api/ratings.csv', requireStaff(), async (req, res, next) => {
+  router.get('/api/ratings.csv', requireStaff('exportRatings'), async (req, res, next) => {
     try {
-      const parsed = query.safeParse(req.query);
+      const parsed = ratingStatsFilter.safeParse(req.query);
       if (!parsed.success)
         throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const user = res.locals.user as SessionUser;
@@ -82,13 +59,12 @@ export function ratingsRouter(logger: Logger) {
       csv.pipe(res);
       const cursor = RatingModel.find(ratingMatch(user, parsed.data)).sort({ createdAt: 1 }).lean<Rating[]>().cursor();
       for await (const r of cursor as AsyncIterable<Rating>) {
-        const local = new Date(r.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
         csv.write([
-          local,
+          localDateTime(r.createdAt),
           windows.get(String(r.window)),
           depts.get(String(r.department)),
           r.staff ? staff.get(String(r.staff)) : '',
-          LEVEL_ZH[r.level],
+          RATING_LEVEL_LABELS[r.level].zh,
           r.tags.join('|'),
           r.comment,
           r.caseNumber ?? '',

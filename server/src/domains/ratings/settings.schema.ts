@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
+import { provided } from '../../graphql/inputs.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 
 type Tag = RatingSettings['negativeTags'][number];
@@ -52,17 +52,18 @@ const SettingsIn = builder.inputType('RatingSettingsInput', {
 });
 
 builder.queryField('ratingSettings', (t) =>
-  t.field({ type: SettingsOut, authScopes: { roles: ALL_STAFF }, resolve: () => ratingSettings.get() }),
+  t.field({ type: SettingsOut, authScopes: { can: 'viewRules' }, resolve: () => ratingSettings.get() }),
 );
 
 builder.mutationField('updateRatingSettings', (t) =>
   t.field({
     type: SettingsOut,
-    authScopes: { roles: ['ADMIN'] },
-    args: { input: t.arg({ type: SettingsIn, required: true, validate: z.record(z.string(), z.unknown()) }) },
-    resolve: (_, { input }, ctx) => {
-      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-      return ratingSettings.update(patch, requireUser(ctx.user).id);
+    authScopes: { can: 'editRatingSettings' },
+    args: {
+      input: t
+        .arg({ type: SettingsIn, required: true })
+        .validate(z.record(z.string(), z.unknown()).transform(provided)),
     },
+    resolve: (_, { input }, ctx) => ratingSettings.update(input, requireUser(ctx.user).id),
   }),
 );

@@ -1,25 +1,16 @@
+import { isBad, isGood } from '../../../../common/ratings.js';
 import type { Context } from '../../graphql/context.js';
 import { AppError, validationFailed } from '../../graphql/errors.js';
 import { isDuplicateKey } from '../../db.js';
 import { createCounter } from '../../lib/rate-limit.js';
-import { periodKeys } from '../../lib/periods.js';
-import { addWorkingDays } from '../calendar/calendar.service.js';
-import { evaluateAlerts } from './alert.service.js';
+import { periodKeys } from '../../../../common/periods.js';
+import { evaluateAlerts } from '../alerts/alert.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
-import { FollowUpModel } from './followup.model.js';
-import { RatedCaseModel, RatingModel, isGood, isNegative, type Rating, type RatingLevel } from './rating.model.js';
+import { openFollowUp } from '../follow-ups/follow-up.service.js';
+import type { SubmitRatingInput } from './rating.inputs.js';
+import { RatedCaseModel, RatingModel, type Rating } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
-
-export interface SubmitRatingInput {
-  ticket: string;
-  level: RatingLevel;
-  tags: string[];
-  comment: string;
-  caseNumber: string | null;
-  callbackPhone: string | null;
-  clientKey: string;
-}
 
 export interface SubmitRatingResult {
   accepted: true;
@@ -37,10 +28,10 @@ function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: b
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
-  const allowed = new Set((isNegative(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
+  const allowed = new Set((isBad(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
   const bad = input.tags.filter((t) => !allowed.has(t));
   if (bad.length) throw validationFailed([{ path: 'tags', message: `not offered for this level: ${bad.join(', ')}` }]);
-  if (input.callbackPhone && !isNegative(input.level)) {
+  if (input.callbackPhone && !isBad(input.level)) {
     throw validationFailed([{ path: 'callbackPhone', message: 'only asked after a bad rating' }]);
   }
 }
@@ -55,29 +46,6 @@ async function claimCase(caseNumber: string, clientKey: string) {
     if (owner?.clientKey !== clientKey)
       throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
   }
-}
-
-/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
-export async function openFollowUp(rating: Rating, s: RatingSettings) {
-  if (!rating.negative) return;
-  const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
-  await FollowUpModel.updateOne(
-    { rating: rating._id },
-    {
-      $setOnInsert: {
-        rating: rating._id,
-        window: rating.window,
-        department: rating.department,
-        staff: rating.staff,
-        level: rating.level,
-        ratedAt: rating.createdAt,
-        bimonth: rating.bimonth,
-        state: 'OPEN',
-        dueAt,
-      },
-    },
-    { upsert: true },
-  );
 }
 
 /** The stored answer to a resent submission, or null if it was never stored. */
@@ -131,7 +99,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
 
   const burst = perWindow >= s.burstCount;
   const now = new Date();
-  const negative = isNegative(input.level);
+  const negative = isBad(input.level);
   const doc = {
     clientKey: input.clientKey,
     window: ticket.window,

@@ -1,30 +1,19 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { DepartmentModel } from '../departments/department.model.js';
+import type { serviceItemFilter, serviceItemInput, serviceItemUpdate } from './service-item.inputs.js';
 import { ServiceItemModel, type ServiceItem } from './service-item.model.js';
 
-export type ItemCategory = ServiceItem['category'];
-
-export interface ItemFilter {
-  departmentId?: string | null;
-  category?: ItemCategory | null;
-  search?: string | null;
-  active?: boolean | null;
-}
-
-export interface ItemInput {
-  code: string;
-  name: string;
-  departmentId: string;
-  category: ItemCategory;
-  legalDays: number;
-  promisedDays: number;
-}
-
-export function pageItems(user: SessionUser | null, f: ItemFilter, page: number, pageSize: number) {
+export function pageItems(
+  user: SessionUser | null,
+  f: z.output<typeof serviceItemFilter>,
+  page: number,
+  pageSize: number,
+) {
   const filter = {
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
     ...departmentFilter(user),
@@ -55,7 +44,7 @@ async function checkDepartment(user: SessionUser, id: string) {
   }
 }
 
-export async function createItem(user: SessionUser, input: ItemInput) {
+export async function createItem(user: SessionUser, input: z.output<typeof serviceItemInput>) {
   await checkDepartment(user, input.departmentId);
   checkLimits(input.legalDays, input.promisedDays);
   const { departmentId, ...rest } = input;
@@ -63,7 +52,7 @@ export async function createItem(user: SessionUser, input: ItemInput) {
   return doc.toObject<ServiceItem>();
 }
 
-export async function updateItem(user: SessionUser, id: string, changes: Partial<ItemInput> & { active?: boolean }) {
+export async function updateItem(user: SessionUser, id: string, changes: z.output<typeof serviceItemUpdate>) {
   const item = await getItem(user, id);
   const { departmentId, ...rest } = changes;
   if (departmentId) await checkDepartment(user, departmentId);

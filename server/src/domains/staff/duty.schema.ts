@@ -1,20 +1,19 @@
-import { trusted } from 'mongoose';
 import { builder } from '../../graphql/builder.js';
-import { objectId, optionalText } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { WindowRef } from '../windows/window.schema.js';
 import type { Duty } from './duty.model.js';
 import * as duties from './duty.service.js';
-import { StaffModel, type Staff } from './staff.model.js';
+import { dutyFilter, dutyInput } from './staff.inputs.js';
 import { StaffRef } from './staff.schema.js';
 
 const DutyRef = builder.objectRef<Duty>('DutyAssignment').implement({
   description: 'Who sits at which window from when until when (the duty roster)',
   fields: (t) => ({
-    id: t.id({ resolve: (d) => String(d._id) }),
-    window: t.field({ type: WindowRef, resolve: (d) => String(d.window) }),
-    staff: t.field({ type: StaffRef, resolve: (d) => String(d.staff) }),
+    id: t.exposeID('_id'),
+    window: t.field({ type: WindowRef, resolve: (d) => refKey(d.window) }),
+    staff: t.field({ type: StaffRef, resolve: (d) => refKey(d.staff) }),
     from: t.field({ type: 'DateTime', resolve: (d) => d.from }),
     to: t.field({ type: 'DateTime', nullable: true, description: 'Null while open-ended', resolve: (d) => d.to }),
     note: t.exposeString('note'),
@@ -26,63 +25,50 @@ builder.objectField(WindowRef, 'onDuty', (t) =>
   t.loadableList({
     type: StaffRef,
     description: 'Staff on duty at this window now, per the roster',
-    load: async (windowIds: string[]) => {
-      const byWindow = await duties.onDutyAt(windowIds, new Date());
-      const ids = [...byWindow.values()].flat();
-      const staff = await StaffModel.find({ _id: trusted({ $in: ids }) }).lean<Staff[]>();
-      const byId = new Map(staff.map((s) => [String(s._id), s]));
-      return windowIds.map((w) => (byWindow.get(w) ?? []).flatMap((id) => byId.get(String(id)) ?? []));
-    },
-    resolve: (w) => String(w._id),
+    load: (windowIds: string[]) => duties.staffOnDuty(windowIds, new Date()),
+    resolve: (w) => refKey(w._id),
   }),
 );
 
-const EDITORS = ['ADMIN', 'MANAGER', 'DEPARTMENT'] as const;
+const { shape } = dutyInput;
 
 builder.queryField('roster', (t) =>
   t.field({
     type: [DutyRef],
     description: 'Duty assignments, newest first (at most 500)',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: {
-      windowId: t.arg.id({ validate: objectId }),
-      staffId: t.arg.id({ validate: objectId }),
-      departmentId: t.arg.id({ validate: objectId }),
+      windowId: t.arg.id({ validate: dutyFilter.shape.windowId }),
+      staffId: t.arg.id({ validate: dutyFilter.shape.staffId }),
+      departmentId: t.arg.id({ validate: dutyFilter.shape.departmentId }),
       at: t.arg({ type: 'DateTime', description: 'Only assignments covering this instant' }),
     },
-    resolve: (_, a, ctx) =>
-      duties.listDuties(ctx.user, {
-        windowId: a.windowId && String(a.windowId),
-        staffId: a.staffId && String(a.staffId),
-        departmentId: a.departmentId && String(a.departmentId),
-        at: a.at,
-      }),
+    resolve: (_, a, ctx) => duties.listDuties(ctx.user, a),
   }),
 );
 
 builder.mutationFields((t) => ({
   assignDuty: t.field({
     type: DutyRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: {
-      windowId: t.arg.id({ required: true, validate: objectId }),
-      staffId: t.arg.id({ required: true, validate: objectId }),
+      windowId: t.arg.id({ required: true, validate: shape.windowId }),
+      staffId: t.arg.id({ required: true, validate: shape.staffId }),
       from: t.arg({ type: 'DateTime', required: true }),
       to: t.arg({ type: 'DateTime' }),
-      note: t.arg.string({ validate: optionalText(100) }),
+      note: t.arg.string({ validate: shape.note }),
     },
-    resolve: (_, a, ctx) =>
-      duties.assignDuty(requireUser(ctx.user), { ...a, windowId: String(a.windowId), staffId: String(a.staffId) }),
+    resolve: (_, a, ctx) => duties.assignDuty(requireUser(ctx.user), a),
   }),
   endDuty: t.field({
     type: DutyRef,
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: { id: t.arg.id({ required: true, validate: objectId }), to: t.arg({ type: 'DateTime', required: true }) },
-    resolve: async (_, a, ctx) => (await duties.endDuty(requireUser(ctx.user), String(a.id), a.to))!,
+    resolve: async (_, a, ctx) => (await duties.endDuty(requireUser(ctx.user), a.id, a.to))!,
   }),
   deleteDuty: t.boolean({
-    authScopes: { roles: EDITORS },
+    authScopes: { can: 'editRoster' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => duties.deleteDuty(requireUser(ctx.user), String(a.id)),
+    resolve: (_, a, ctx) => duties.deleteDuty(requireUser(ctx.user), a.id),
   }),
 }));

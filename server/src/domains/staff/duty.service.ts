@@ -1,18 +1,13 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { getWindow } from '../windows/window.service.js';
 import { DutyModel, type Duty } from './duty.model.js';
+import type { dutyFilter, dutyInput } from './staff.inputs.js';
+import { StaffModel, type Staff } from './staff.model.js';
 import { getStaff } from './staff.service.js';
-
-export interface DutyFilter {
-  windowId?: string | null;
-  staffId?: string | null;
-  departmentId?: string | null;
-  /** Only assignments that cover this instant. */
-  at?: Date | null;
-}
 
 /** Assignments that overlap [from, to) — `to` null meaning open-ended. */
 function overlapping(from: Date, to: Date | null) {
@@ -22,7 +17,7 @@ function overlapping(from: Date, to: Date | null) {
   };
 }
 
-export function listDuties(user: SessionUser | null, f: DutyFilter) {
+export function listDuties(user: SessionUser | null, f: z.output<typeof dutyFilter>) {
   const filter = {
     ...(f.windowId ? { window: new Types.ObjectId(f.windowId) } : {}),
     ...(f.staffId ? { staff: new Types.ObjectId(f.staffId) } : {}),
@@ -50,10 +45,16 @@ export async function onDutyAt(windowIds: readonly string[], at: Date) {
   return byWindow;
 }
 
-export async function assignDuty(
-  user: SessionUser,
-  input: { windowId: string; staffId: string; from: Date; to?: Date | null; note?: string | null },
-) {
+/** The staff records on duty at each window at `at`, in the windows' order (a dataloader's answer). */
+export async function staffOnDuty(windowIds: readonly string[], at: Date) {
+  const byWindow = await onDutyAt(windowIds, at);
+  const ids = [...byWindow.values()].flat();
+  const staff = await StaffModel.find({ _id: trusted({ $in: ids }) }).lean<Staff[]>();
+  const byId = new Map(staff.map((s) => [s._id.toHexString(), s]));
+  return windowIds.map((w) => (byWindow.get(w) ?? []).flatMap((id) => byId.get(id.toHexString()) ?? []));
+}
+
+export async function assignDuty(user: SessionUser, input: z.output<typeof dutyInput>) {
   const [win, staff] = await Promise.all([getWindow(user, input.windowId), getStaff(user, input.staffId)]);
   if (String(win.department) !== String(staff.department)) {
     throw validationFailed([{ path: 'staffId', message: "must belong to the window's department" }]);

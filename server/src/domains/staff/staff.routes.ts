@@ -16,7 +16,7 @@ const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
  */
 export function staffRouter(logger: Logger) {
   const router = Router();
-  const editors = [requireCsrfHeader, requireStaff(['ADMIN', 'DEPARTMENT'])];
+  const editors = [requireCsrfHeader, requireStaff('editStaff')];
   const raw = express.raw({ type: () => true, limit: MAX_PHOTO_BYTES + 1 });
 
   router.put('/api/staff/:id/photo', ...editors, raw, async (req, res, next) => {

@@ -1,25 +1,17 @@
 import { Types } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
 import { notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { DepartmentModel } from '../departments/department.model.js';
+import type { staffFilter, staffInput, staffUpdate } from './staff.inputs.js';
 import { StaffModel, type Staff } from './staff.model.js';
 
-export interface StaffFilter {
-  departmentId?: string | null;
-  search?: string | null;
-  active?: boolean | null;
-}
+/** Where the rating page and the admin load a staff member's photo from (public: see staff.routes.ts). */
+export const photoUrl = (s: Pick<Staff, 'photo'>) => (s.photo ? `/files/${s.photo.toHexString()}` : null);
 
-export interface StaffInput {
-  staffNo: string;
-  name: string;
-  departmentId: string;
-  title?: string | null;
-}
-
-export function pageStaff(user: SessionUser | null, f: StaffFilter, page: number, pageSize: number) {
+export function pageStaff(user: SessionUser | null, f: z.output<typeof staffFilter>, page: number, pageSize: number) {
   const filter = {
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
     ...departmentFilter(user),
@@ -43,7 +35,7 @@ async function checkDepartment(user: SessionUser, id: string) {
   }
 }
 
-export async function createStaff(user: SessionUser, input: StaffInput) {
+export async function createStaff(user: SessionUser, input: z.output<typeof staffInput>) {
   await checkDepartment(user, input.departmentId);
   const doc = await uniqueOr(
     StaffModel.create({
@@ -57,7 +49,7 @@ export async function createStaff(user: SessionUser, input: StaffInput) {
   return doc.toObject<Staff>();
 }
 
-export async function updateStaff(user: SessionUser, id: string, changes: Partial<StaffInput> & { active?: boolean }) {
+export async function updateStaff(user: SessionUser, id: string, changes: z.output<typeof staffUpdate>) {
   await getStaff(user, id);
   const { departmentId, ...plain } = changes;
   if (departmentId) await checkDepartment(user, departmentId);

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { editOf, inputOf, objectId, provided, text } from '../../graphql/inputs.js';
-import { loadByIds } from '../../graphql/loaders.js';
+import { objectId } from '../../graphql/inputs.js';
+import { loadByIds, refKey, refKeys } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { ServiceItemRef } from '../service-items/service-item.schema.js';
 import { qrUrl } from './qr.js';
+import { windowFilter, windowInput, windowUpdate } from './window.inputs.js';
 import { WindowModel, type Window } from './window.model.js';
 import * as service from './window.service.js';
 
@@ -19,13 +18,13 @@ WindowRef.implement({
   description: 'A numbered service counter (窗口) with its own QR code',
   authScopes: (win, ctx) => canSeeDepartment(ctx.user, win.department),
   fields: (t) => ({
-    id: t.id({ resolve: (w) => String(w._id) }),
+    id: t.exposeID('_id'),
     code: t.exposeString('code'),
     zone: t.exposeString('zone'),
     number: t.exposeInt('number'),
     name: t.exposeString('name'),
-    department: t.field({ type: DepartmentRef, resolve: (w) => String(w.department) }),
-    serviceItems: t.field({ type: [ServiceItemRef], resolve: (w) => w.serviceItems.map(String) }),
+    department: t.field({ type: DepartmentRef, resolve: (w) => refKey(w.department) }),
+    serviceItems: t.field({ type: [ServiceItemRef], resolve: (w) => refKeys(w.serviceItems) }),
     active: t.exposeBoolean('active'),
     qrUrl: t.string({
       description: 'What the QR code encodes: PUBLIC_BASE_URL/r/<code>?s=<signature>',
@@ -37,50 +36,37 @@ WindowRef.implement({
 
 const WindowPage = pageType<Window>('WindowPage', WindowRef);
 
-const code = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9-]{2,16}$/, '2 to 16 letters, digits or -');
-const zone = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{1,2}$/, 'one or two letters');
-const number = z.number().int().min(1).max(999);
-const itemIds = z.array(objectId).max(200);
+const WindowInput = builder
+  .inputType('WindowInput', {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      zone: t.string({ required: true }),
+      number: t.int({ required: true }),
+      name: t.string({ required: true }),
+      departmentId: t.id({ required: true }),
+      serviceItemIds: t.idList(),
+    }),
+  })
+  .validate(windowInput);
 
-const fields = { code, zone, number, name: text(40), departmentId: objectId };
-
-const WindowInput = builder.inputType('WindowInput', {
-  validate: inputOf({ ...fields, serviceItemIds: itemIds.nullish() }),
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    zone: t.string({ required: true }),
-    number: t.int({ required: true }),
-    name: t.string({ required: true }),
-    departmentId: t.id({ required: true }),
-    serviceItemIds: t.idList(),
-  }),
-});
-
-const WindowUpdateInput = builder.inputType('WindowUpdateInput', {
-  validate: editOf({ ...fields, serviceItemIds: itemIds, active: z.boolean() }),
-  fields: (t) => ({
-    code: t.string(),
-    zone: t.string(),
-    number: t.int(),
-    name: t.string(),
-    departmentId: t.id(),
-    serviceItemIds: t.idList(),
-    active: t.boolean(),
-  }),
-});
+const WindowUpdateInput = builder
+  .inputType('WindowUpdateInput', {
+    fields: (t) => ({
+      code: t.string(),
+      zone: t.string(),
+      number: t.int(),
+      name: t.string(),
+      departmentId: t.id(),
+      serviceItemIds: t.idList(),
+      active: t.boolean(),
+    }),
+  })
+  .validate(windowUpdate);
 
 const filterArgs = (arg: Parameters<Parameters<typeof builder.queryField>[1]>[0]['arg']) => ({
-  departmentId: arg.id({ validate: objectId }),
-  zone: arg.string({ validate: z.string().max(2) }),
-  search: arg.string({ validate: z.string().max(50) }),
+  departmentId: arg.id({ validate: windowFilter.shape.departmentId }),
+  zone: arg.string({ validate: windowFilter.shape.zone }),
+  search: arg.string({ validate: windowFilter.shape.search }),
   active: arg.boolean(),
 });
 
@@ -88,28 +74,21 @@ builder.queryFields((t) => ({
   windows: t.field({
     type: [WindowRef],
     description: 'Windows by zone and number; a liaison gets only its own department',
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: filterArgs(t.arg),
-    resolve: (_, a, ctx) =>
-      service.listWindows(ctx.user, { ...a, departmentId: a.departmentId && String(a.departmentId) }),
+    resolve: (_, a, ctx) => service.listWindows(ctx.user, a),
   }),
   windowPage: t.field({
     type: WindowPage,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { ...filterArgs(t.arg), ...pageArgs(t.arg) },
-    resolve: (_, a, ctx) =>
-      service.pageWindows(
-        ctx.user,
-        { ...a, departmentId: a.departmentId && String(a.departmentId) },
-        a.page,
-        a.pageSize,
-      ),
+    resolve: (_, a, ctx) => service.pageWindows(ctx.user, a, a.page, a.pageSize),
   }),
   window: t.field({
     type: WindowRef,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRegistry' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => service.getWindow(ctx.user, String(a.id)),
+    resolve: (_, a, ctx) => service.getWindow(ctx.user, a.id),
   }),
 }));
 
@@ -117,36 +96,24 @@ builder.mutationFields((t) => ({
   reissueWindowQr: t.field({
     type: WindowRef,
     description: 'Revokes every printed QR code of the window and issues a new one',
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageWindows' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a) => service.reissueQr(String(a.id)),
+    resolve: (_, a) => service.reissueQr(a.id),
   }),
   createWindow: t.field({
     type: WindowRef,
-    authScopes: { roles: ['ADMIN'] },
+    authScopes: { can: 'manageWindows' },
     args: { input: t.arg({ type: WindowInput, required: true }) },
-    resolve: (_, { input }) =>
-      service.createWindow({
-        ...input,
-        departmentId: String(input.departmentId),
-        serviceItemIds: input.serviceItemIds?.map(String),
-      }),
+    resolve: (_, { input }) => service.createWindow(input),
   }),
   updateWindow: t.field({
     type: WindowRef,
     description: 'Admins change anything; a liaison only the name and service items of its own windows',
-    authScopes: { roles: ['ADMIN', 'DEPARTMENT'] },
+    authScopes: { can: 'editWindows' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       input: t.arg({ type: WindowUpdateInput, required: true }),
     },
-    resolve: (_, { id, input }, ctx) => {
-      const { departmentId, serviceItemIds, ...rest } = provided(input);
-      return service.updateWindow(requireUser(ctx.user), String(id), {
-        ...rest,
-        ...(departmentId ? { departmentId: String(departmentId) } : {}),
-        ...(serviceItemIds ? { serviceItemIds: serviceItemIds.map(String) } : {}),
-      });
-    },
+    resolve: (_, { id, input }, ctx) => service.updateWindow(requireUser(ctx.user), id, input),
   }),
 }));

@@ -1,27 +1,16 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
+import { can } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
 import { paginate, textMatch } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import { ServiceItemModel } from '../service-items/service-item.model.js';
+import type { WindowChanges, windowFilter, windowInput } from './window.inputs.js';
 import { WindowModel, type Window } from './window.model.js';
 
-export interface WindowFilter {
-  departmentId?: string | null;
-  zone?: string | null;
-  search?: string | null;
-  active?: boolean | null;
-}
-
-export interface WindowInput {
-  code: string;
-  zone: string;
-  number: number;
-  name: string;
-  departmentId: string;
-  serviceItemIds?: string[] | null;
-}
+type WindowFilter = z.output<typeof windowFilter>;
 
 /** What a department liaison may change on its own windows; the rest is the admin's. */
 const LIAISON_EDITABLE = new Set(['name', 'serviceItemIds']);
@@ -72,7 +61,7 @@ async function checkDepartment(id: string) {
   }
 }
 
-export async function createWindow(input: WindowInput) {
+export async function createWindow(input: z.output<typeof windowInput>) {
   await checkDepartment(input.departmentId);
   const doc = await uniqueOr(
     WindowModel.create({
@@ -88,13 +77,9 @@ export async function createWindow(input: WindowInput) {
   return doc.toObject<Window>();
 }
 
-export async function updateWindow(
-  user: SessionUser,
-  id: string,
-  changes: Partial<WindowInput> & { active?: boolean },
-) {
+export async function updateWindow(user: SessionUser, id: string, changes: WindowChanges) {
   const win = await getWindow(user, id);
-  if (user.role === 'DEPARTMENT') {
+  if (!can(user.role, 'manageWindows')) {
     const locked = Object.keys(changes).filter((k) => !LIAISON_EDITABLE.has(k));
     if (locked.length) throw forbidden(`changing ${locked.join(', ')} (ask an administrator)`);
   }

@@ -1,11 +1,12 @@
 import { useI18n } from 'vue-i18n';
+import { CENTER_TIME_ZONE, localDate } from '@common/time';
 
-/** Dates and times in the user's language, in the center's time zone (Asia/Shanghai). */
+/** Dates and times in the user's language, in the center's time zone. */
 export function useFormat() {
   const { locale } = useI18n();
   const fmt = (options: Intl.DateTimeFormatOptions) => (value: string | Date | null | undefined) =>
     value
-      ? new Intl.DateTimeFormat(locale.value, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(value))
+      ? new Intl.DateTimeFormat(locale.value, { timeZone: CENTER_TIME_ZONE, ...options }).format(new Date(value))
       : '';
   return {
     dateTime: fmt({ dateStyle: 'medium', timeStyle: 'short' }),
@@ -13,8 +14,12 @@ export function useFormat() {
   };
 }
 
-/** The center's calendar date (Asia/Shanghai) of an instant, YYYY-MM-DD, whatever the browser's zone. */
-export const centerDate = (d = new Date()) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The center's calendar date of an instant, YYYY-MM-DD, whatever the browser's zone. */
+export const centerDate = (d = new Date()) => localDate(d);
+
+/** The center's time of day of an instant, "08:45". */
+export const centerTime = (iso: string) =>
+  new Date(iso).toLocaleTimeString('zh-CN', { timeZone: CENTER_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** The first day of the month `delta` months from the center's current month, YYYY-MM-DD. */
 export function monthStart(delta = 0, today = centerDate()) {

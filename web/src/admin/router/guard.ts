@@ -1,14 +1,14 @@
 import type { Router } from 'vue-router';
 import { useUserStore } from '../stores/user';
 
-// Every page but the login needs a session; pages with `meta.roles` also need one of the roles.
+// Every page but the login needs a session; pages with `meta.can` also need that capability.
 export function installGuard(router: Router, i18n: { t: (key: string) => string }) {
   router.beforeEach(async (to) => {
     const user = useUserStore();
     if (!user.loaded) await user.load().catch(() => undefined);
     if (to.meta.public) return user.me && to.name === 'login' ? { name: 'home' } : true;
     if (!user.me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
-    if (!user.can(to.meta.roles)) return { name: 'home', query: { denied: to.name ? String(to.name) : '' } };
+    if (!user.can(to.meta.can)) return { name: 'home', query: { denied: to.name ? String(to.name) : '' } };
     return true;
   });
   router.afterEach((to) => {

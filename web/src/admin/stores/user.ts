@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf } from '@/graphql/graphql';
+import { can as roleCan, type Capability } from '@common/roles';
 
 const MeFields = graphql(`
   fragment MeFields on Me {
@@ -45,7 +46,6 @@ const LogoutMutation = graphql(`
 `);
 
 export type Me = ResultOf<typeof MeFields>;
-export type Role = Me['role'];
 
 /** The logged-in staff member; null until loaded or when logged out. */
 export const useUserStore = defineStore('user', () => {
@@ -75,7 +75,8 @@ export const useUserStore = defineStore('user', () => {
   }
 
   const role = computed(() => me.value?.role ?? null);
-  const can = (roles?: readonly Role[]) => !roles || (!!me.value && roles.includes(me.value.role));
+  /** Whether the user's role has the capability (common/roles.ts); no capability: any staff. */
+  const can = (capability?: Capability) => !capability || roleCan(me.value?.role, capability);
 
   return { me, loaded, role, load, login, logout, clear, can };
 });

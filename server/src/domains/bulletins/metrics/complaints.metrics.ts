@@ -1,7 +1,7 @@
-import { endOfLocalDay, startOfLocalDay } from '../../calendar/calendar.service.js';
 import { AWAITING_REPLY, ComplaintModel } from '../../complaints/complaint.model.js';
 import { countIf, groupCells } from './cells.js';
 import type { Frame } from './figures.js';
+import { endOfLocalDay, startOfLocalDay } from '../../../../../common/time.js';
 
 /**
  * Complaints filed in the periods about a department, window or staff member; duplicates count

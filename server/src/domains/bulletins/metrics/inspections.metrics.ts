@@ -1,10 +1,10 @@
-import { endOfLocalDay, startOfLocalDay } from '../../calendar/calendar.service.js';
 import { idText } from '../../../lib/ids.js';
 import { patrolPipeline } from '../../inspections/attendance.service.js';
 import { FindingModel } from '../../inspections/finding.model.js';
 import { ViolationModel } from '../../inspections/violation.model.js';
 import { groupCells } from './cells.js';
 import type { Cell, Frame } from './figures.js';
+import { endOfLocalDay, startOfLocalDay } from '../../../../../common/time.js';
 
 const span = (f: Frame) => ({ $gte: startOfLocalDay(f.previous.from), $lte: endOfLocalDay(f.current.to) });
 const isCurrent = (f: Frame, field: string) => ({ $gte: [field, startOfLocalDay(f.current.from)] });

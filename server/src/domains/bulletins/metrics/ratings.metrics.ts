@@ -1,8 +1,8 @@
-import { endOfLocalDay, startOfLocalDay } from '../../calendar/calendar.service.js';
-import { FollowUpModel } from '../../ratings/followup.model.js';
+import { FollowUpModel } from '../../follow-ups/follow-up.model.js';
 import { RatingModel } from '../../ratings/rating.model.js';
 import { countIf, groupCells } from './cells.js';
 import type { Frame } from './figures.js';
+import { endOfLocalDay, startOfLocalDay } from '../../../../../common/time.js';
 
 const BIMONTH = /^\d{4}-B[1-6]$/;
 

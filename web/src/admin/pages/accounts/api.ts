@@ -43,7 +43,6 @@ const Reset = graphql(`
 export type UserFilters = Omit<VariablesOf<typeof Users>, 'page' | 'pageSize'>;
 export type UserRow = ResultOf<typeof Users>['users']['items'][number];
 export type CreateUserInput = VariablesOf<typeof Create>['input'];
-export const ROLES = ['ADMIN', 'MANAGER', 'INSPECTOR', 'DEPARTMENT'] as const;
 
 export const pageUsers = (f: UserFilters, page: number, pageSize: number) =>
   request(Users, { ...f, page, pageSize }).then((d) => d.users);

@@ -1,5 +1,6 @@
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
+import { DocumentLayoutFields } from '../../components/document/layout';
 
 const Row = graphql(`
   fragment BulletinRowFields on BulletinRow {
@@ -208,6 +209,19 @@ const Part = graphql(
   [Row],
 );
 
+const Print = graphql(
+  `
+    query BulletinLayout($id: ID!, $departmentId: ID) {
+      bulletin(id: $id) {
+        layout(departmentId: $departmentId) {
+          ...DocumentLayoutFields
+        }
+      }
+    }
+  `,
+  [DocumentLayoutFields],
+);
+
 const Generate = graphql(`
   mutation GenerateBulletin($period: PeriodInput!) {
     generateBulletin(period: $period) {
@@ -283,6 +297,9 @@ export const pageBulletins = (f: BulletinFilters, page: number, pageSize: number
 export const loadBulletin = (id: string) => request(Detail, { id }).then((d) => d.bulletin);
 export const loadPart = (id: string, departmentId: string) =>
   request(Part, { id, departmentId }).then((d) => d.bulletinPart);
+/** The bulletin as printed (its PDF's layout): whole, or one department's part; a liaison always gets its own. */
+export const loadLayout = (id: string, departmentId: string | null) =>
+  request(Print, { id, departmentId }).then((d) => d.bulletin.layout);
 export const generateBulletin = (period: PeriodInput) =>
   request(Generate, { period }).then((d) => d.generateBulletin.id);
 export const regenerate = (id: string) => request(Regenerate, { id });

@@ -1,5 +1,6 @@
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
+import { DocumentLayoutFields } from '../../components/document/layout';
 
 const Page = graphql(`
   query NoticePage($status: NoticeStatus, $page: Int!, $pageSize: Int!) {
@@ -28,62 +29,51 @@ const Page = graphql(`
     }
   }
 `);
-const Notice = graphql(`
-  query Notice($id: ID!) {
-    notice(id: $id) {
-      id
-      number
-      title
-      body
-      periodFrom
-      periodTo
-      status
-      createdAt
-      approvedAt
-      publishedAt
-      appealDeadline
-      pdfUrl
-      departments {
+const Notice = graphql(
+  `
+    query Notice($id: ID!) {
+      notice(id: $id) {
         id
-        name
-        shortName
-      }
-      violations {
-        id
-        label
-        points
-        observedAt
+        number
+        title
+        body
+        periodFrom
+        periodTo
         status
-        overturned
-        window {
-          code
+        createdAt
+        approvedAt
+        publishedAt
+        appealDeadline
+        pdfUrl
+        layout {
+          ...DocumentLayoutFields
         }
-        department {
-          shortName
-        }
-        staff {
-          name
-        }
-      }
-      receipts {
-        department {
+        departments {
           id
           name
+          shortName
         }
-        acknowledgedAt
-        acknowledgedByName
-        appeal {
-          text
-          at
-          byName
-          decision
-          reason
-          decidedAt
+        receipts {
+          department {
+            id
+            name
+          }
+          acknowledgedAt
+          acknowledgedByName
+          appeal {
+            text
+            at
+            byName
+            decision
+            reason
+            decidedAt
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [DocumentLayoutFields],
+);
 const Draft = graphql(`
   mutation CreateNoticeDraft($input: NoticeDraftInput!) {
     createNoticeDraft(input: $input) {

@@ -42,7 +42,6 @@ const Review = graphql(`
 
 export type RecordFilters = Omit<VariablesOf<typeof Ratings>, 'page' | 'pageSize'>;
 export type RecordRow = ResultOf<typeof Ratings>['ratings']['items'][number];
-export const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
 
 export const pageRatings = (f: RecordFilters, page: number, pageSize: number) =>
   request(Ratings, { ...f, page, pageSize }).then((d) => d.ratings);

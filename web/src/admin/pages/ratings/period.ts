@@ -1,5 +1,7 @@
-// Date ranges for the filters, as local dates (the center is in Asia/Shanghai).
-const ymd = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+import { bimonthKey, bimonthOfMonth, bimonthRange } from '@common/periods';
+import { localDate as ymd } from '@common/time';
+
+// Date ranges for the filters, as the center's local dates.
 
 export type Preset = 'today' | 'last7' | 'last30' | 'month' | 'bimonth' | 'year';
 
@@ -18,7 +20,7 @@ export function presetRange(p: Preset, now = new Date()): [string, string] {
       return [`${today.slice(0, 7)}-01`, today];
     case 'bimonth':
       // Bulletin periods: Jan–Feb, Mar–Apr, … Nov–Dec.
-      return [`${y}-${String(m % 2 ? m : m - 1).padStart(2, '0')}-01`, today];
+      return [bimonthRange(bimonthKey(y, bimonthOfMonth(m))).from, today];
     case 'year':
       return [`${y}-01-01`, today];
   }

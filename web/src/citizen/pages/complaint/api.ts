@@ -1,5 +1,7 @@
 import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
+import { RATING_LEVELS } from '@common/ratings';
+import { CENTER_TIME_ZONE } from '@common/time';
 
 const Targets = graphql(`
   query ComplaintTargets {
@@ -90,7 +92,8 @@ export type ComplaintStatus = ResultOf<typeof StatusFields>;
 export type FeedbackInput = VariablesOf<typeof Feedback>['input'];
 
 export const CATEGORIES = ['ATTITUDE', 'EFFICIENCY', 'RULES_FEES', 'INTEGRITY', 'ENVIRONMENT', 'OTHER'] as const;
-export const SATISFACTION = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+/** "How satisfied are you?" after closing, on the rating scale. */
+export const SATISFACTION = RATING_LEVELS;
 
 export const loadTargets = () => request(Targets).then((d) => d.complaintTargets);
 export const loadTarget = (windowCode: string | null, departmentId: string | null) =>
@@ -101,20 +104,11 @@ export const lookUp = (trackingCode: string, contact: string) =>
   request(Status, { trackingCode, contact }).then((d) => d.complaintStatus);
 export const giveFeedback = (input: FeedbackInput) => request(Feedback, { input }).then((d) => d.giveComplaintFeedback);
 
-/** A v4 UUID: crypto.randomUUID needs a secure context, which a hall's plain-HTTP kiosk may lack. */
-export function uuid() {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** A date in the center's time zone, in the reader's language. */
 export const formatDate = (value: string | null | undefined, locale: string, withTime = false) =>
   value
     ? new Intl.DateTimeFormat(locale, {
-        timeZone: 'Asia/Shanghai',
+        timeZone: CENTER_TIME_ZONE,
         dateStyle: 'medium',
         ...(withTime ? { timeStyle: 'short' } : {}),
       }).format(new Date(value))

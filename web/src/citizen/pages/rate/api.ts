@@ -54,9 +54,6 @@ export type RatingInput = VariablesOf<typeof Submit>['input'];
 export type Level = RatingInput['level'];
 export type SubmitResult = ResultOf<typeof Submit>['submitRating'];
 
-export const LEVELS: Level[] = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'];
-export const isNegative = (l: Level) => l === 'DISSATISFIED' || l === 'VERY_DISSATISFIED';
-
 export const loadWindow = (code: string) => request(PublicWindow, { code }).then((d) => d.publicWindow);
 export const issueTicket = (code: string, sig: string) =>
   request(IssueTicket, { code, sig }).then((d) => d.issueRatingTicket);

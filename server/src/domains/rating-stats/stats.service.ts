@@ -1,21 +1,15 @@
+import { rankRows } from '../../../../common/ranking.js';
+import { BAD_LEVELS, GOOD_LEVELS, RATING_LEVELS } from '../../../../common/ratings.js';
 import { Types, trusted, type PipelineStage } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
-import { endOfLocalDay, startOfLocalDay } from '../calendar/calendar.service.js';
 import { departmentFilter } from '../accounts/access.js';
-import { FollowUpModel } from './followup.model.js';
-import { RATING_LEVELS, RatingModel } from './rating.model.js';
+import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { RatingModel } from '../ratings/rating.model.js';
+import type { StatsFilter } from './stats.inputs.js';
+import { endOfLocalDay, startOfLocalDay } from '../../../../common/time.js';
 
 // Rating analytics, all computed by aggregation in MongoDB over counted ratings (neither suspect
 // nor excluded). Periods are local dates; the precomputed day/week/month keys make grouping plain.
-
-export interface StatsFilter {
-  departmentId?: string | null;
-  windowId?: string | null;
-  staffId?: string | null;
-  /** Local dates, inclusive: "2026-11-01". */
-  from: string;
-  to: string;
-}
 
 const oid = (id: string | null | undefined) => (id ? new Types.ObjectId(id) : undefined);
 const rate = (part: number, whole: number) => (whole ? part / whole : 0);
@@ -65,8 +59,8 @@ export async function summary(user: SessionUser | null, f: StatsFilter) {
     byLevel,
     ...withRates({
       total,
-      good: count('VERY_SATISFIED', 'SATISFIED'),
-      bad: count('DISSATISFIED', 'VERY_DISSATISFIED'),
+      good: count(...GOOD_LEVELS),
+      bad: count(...BAD_LEVELS),
     }),
     followUps: await followUpSummary(user, f),
   };
@@ -136,8 +130,8 @@ export type RankBy = 'WINDOW' | 'DEPARTMENT' | 'STAFF';
 const RANK_FIELD: Record<RankBy, string> = { WINDOW: 'window', DEPARTMENT: 'department', STAFF: 'staff' };
 
 /**
- * Ranks by good-rating rate, then by fewer bad ratings, then by volume. Equal figures share a
- * rank (1, 2, 2, 4). Units with fewer than `minRatings` are listed after the ranked ones, unranked.
+ * Ranks by good-rating rate, then by fewer bad ratings, then by volume. Equal rates share a rank
+ * (1, 2, 2, 4: common/ranking.ts). Units with fewer than `minRatings` come after, unranked.
  */
 export async function ranking(user: SessionUser | null, f: StatsFilter, by: RankBy, minRatings: number) {
   const field = RANK_FIELD[by];
@@ -148,14 +142,11 @@ export async function ranking(user: SessionUser | null, f: StatsFilter, by: Rank
   const rows = (await RatingModel.aggregate<Counts & { _id: Types.ObjectId }>(pipeline)).map((r) =>
     withRates({ id: String(r._id), total: r.total, good: r.good, bad: r.bad }),
   );
-  const ranked = rows
-    .filter((r) => r.total >= minRatings)
-    .sort((a, b) => b.goodRate - a.goodRate || a.badRate - b.badRate || b.total - a.total);
-  const out = ranked.map((r, i) => ({ ...r, rank: i + 1 }));
-  for (let i = 1; i < out.length; i++) {
-    const [prev, cur] = [out[i - 1]!, out[i]!];
-    if (prev.goodRate === cur.goodRate && prev.badRate === cur.badRate) cur.rank = prev.rank;
-  }
+  const ranked = rankRows(
+    rows.filter((r) => r.total >= minRatings),
+    (a, b) => b.goodRate - a.goodRate || a.badRate - b.badRate || b.total - a.total,
+    (a, b) => a.goodRate === b.goodRate && a.badRate === b.badRate,
+  );
   const unranked = rows.filter((r) => r.total < minRatings).map((r) => ({ ...r, rank: null as number | null }));
-  return [...out, ...unranked];
+  return [...ranked, ...unranked];
 }

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { inputOf, objectId } from '../../graphql/inputs.js';
-import { ALL_STAFF } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { RatingLevelEnum } from './public.schema.js';
-import type { RatingLevel } from './rating.model.js';
+import { RatingLevelEnum } from '../ratings/public.schema.js';
+import { ratingStatsFilter, type StatsFilter } from './stats.inputs.js';
 import * as stats from './stats.service.js';
+import { type RatingLevel } from '../../../../common/ratings.js';
 
-type Parent = { user: SessionUser | null; filter: stats.StatsFilter };
+type Parent = { user: SessionUser | null; filter: StatsFilter };
 type Summary = Awaited<ReturnType<typeof stats.summary>>;
 type Row = Awaited<ReturnType<typeof stats.ranking>>[number];
 
@@ -109,38 +108,23 @@ const RatingStats = builder.objectRef<Parent>('RatingStats').implement({
   }),
 });
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01');
-
-const StatsFilterInput = builder.inputType('RatingStatsFilter', {
-  validate: inputOf({
-    departmentId: objectId.nullish(),
-    windowId: objectId.nullish(),
-    staffId: objectId.nullish(),
-    from: ymd,
-    to: ymd,
-  }).refine((f) => f.from <= f.to, { path: ['to'], message: 'must not be before from' }),
-  fields: (t) => ({
-    departmentId: t.id(),
-    windowId: t.id(),
-    staffId: t.id(),
-    from: t.string({ required: true, description: 'First local day, YYYY-MM-DD' }),
-    to: t.string({ required: true, description: 'Last local day, inclusive' }),
-  }),
-});
+const StatsFilterInput = builder
+  .inputType('RatingStatsFilter', {
+    fields: (t) => ({
+      departmentId: t.id(),
+      windowId: t.id(),
+      staffId: t.id(),
+      from: t.string({ required: true, description: 'First local day, YYYY-MM-DD' }),
+      to: t.string({ required: true, description: 'Last local day, inclusive' }),
+    }),
+  })
+  .validate(ratingStatsFilter);
 
 builder.queryField('ratingStats', (t) =>
   t.field({
     type: RatingStats,
-    authScopes: { roles: ALL_STAFF },
+    authScopes: { can: 'viewRatingStats' },
     args: { filter: t.arg({ type: StatsFilterInput, required: true }) },
-    resolve: (_, { filter }, ctx) => ({
-      user: ctx.user,
-      filter: {
-        ...filter,
-        departmentId: filter.departmentId && String(filter.departmentId),
-        windowId: filter.windowId && String(filter.windowId),
-        staffId: filter.staffId && String(filter.staffId),
-      },
-    }),
+    resolve: (_, { filter }, ctx) => ({ user: ctx.user, filter }),
   }),
 );

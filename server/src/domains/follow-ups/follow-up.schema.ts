@@ -1,15 +1,15 @@
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { objectId, optionalText } from '../../graphql/inputs.js';
+import { objectId } from '../../graphql/inputs.js';
+import { refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
-import { HANDLERS } from '../accounts/roles.js';
 import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
-import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES, type FollowUp } from './followup.model.js';
-import * as service from './followup.service.js';
-import { RatingRef } from './rating.schema.js';
+import { followUpFilter, followUpStep } from './follow-up.inputs.js';
+import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES, type FollowUp } from './follow-up.model.js';
+import * as service from './follow-up.service.js';
+import { RatingRef } from '../ratings/rating.schema.js';
 
 const StateEnum = builder.enumType('FollowUpState', { values: FOLLOW_UP_STATES });
 const ActionEnum = builder.enumType('FollowUpAction', {
@@ -33,12 +33,12 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
   description: 'The follow-up of one bad rating (差评整改): verify, rectify, call back, close',
   authScopes: (f, ctx) => canSeeDepartment(ctx.user, f.department),
   fields: (t) => ({
-    id: t.id({ resolve: (f) => String(f._id) }),
+    id: t.exposeID('_id'),
     state: t.field({ type: StateEnum, resolve: (f) => f.state }),
-    rating: t.field({ type: RatingRef, resolve: (f) => String(f.rating) }),
-    window: t.field({ type: WindowRef, resolve: (f) => String(f.window) }),
-    department: t.field({ type: DepartmentRef, resolve: (f) => String(f.department) }),
-    staff: t.field({ type: StaffRef, nullable: true, resolve: (f) => (f.staff ? String(f.staff) : null) }),
+    rating: t.field({ type: RatingRef, resolve: (f) => refKey(f.rating) }),
+    window: t.field({ type: WindowRef, resolve: (f) => refKey(f.window) }),
+    department: t.field({ type: DepartmentRef, resolve: (f) => refKey(f.department) }),
+    staff: t.field({ type: StaffRef, nullable: true, resolve: (f) => refKey(f.staff) }),
     ratedAt: t.field({ type: 'DateTime', resolve: (f) => f.ratedAt }),
     dueAt: t.field({ type: 'DateTime', resolve: (f) => f.dueAt }),
     overdue: t.boolean({ resolve: (f) => !service.FINISHED.includes(f.state) && f.dueAt < new Date() }),
@@ -62,49 +62,38 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
 
 const FollowUpPage = pageType<FollowUp>('FollowUpPage', FollowUpRef);
 
-const StepInput = builder.inputType('FollowUpStepInput', {
-  validate: z.object({
-    note: optionalText(500).nullish(),
-    finding: optionalText(500).nullish(),
-    responsible: optionalText(40).nullish(),
-    action: optionalText(500).nullish(),
-    outcome: z.enum(CALLBACK_OUTCOMES).nullish(),
-  }),
-  fields: (t) => ({
-    note: t.string({ description: 'Appeal reason, decision reason, or a remark' }),
-    finding: t.string({ description: 'verify: what happened' }),
-    responsible: t.string({ description: 'verify: who was responsible' }),
-    action: t.string({ description: 'rectify: what was done' }),
-    outcome: t.field({ type: OutcomeEnum, description: 'callBack: how the call went' }),
-  }),
-});
+const StepInput = builder
+  .inputType('FollowUpStepInput', {
+    fields: (t) => ({
+      note: t.string({ description: 'Appeal reason, decision reason, or a remark' }),
+      finding: t.string({ description: 'verify: what happened' }),
+      responsible: t.string({ description: 'verify: who was responsible' }),
+      action: t.string({ description: 'rectify: what was done' }),
+      outcome: t.field({ type: OutcomeEnum, description: 'callBack: how the call went' }),
+    }),
+  })
+  .validate(followUpStep);
 
 builder.queryFields((t) => ({
   followUps: t.field({
     type: FollowUpPage,
     description: 'Follow-ups, soonest due first; a liaison sees its own department only',
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'workFollowUps' },
     args: {
       state: t.arg({ type: StateEnum }),
-      departmentId: t.arg.id({ validate: objectId }),
-      windowId: t.arg.id({ validate: objectId }),
+      departmentId: t.arg.id({ validate: followUpFilter.shape.departmentId }),
+      windowId: t.arg.id({ validate: followUpFilter.shape.windowId }),
       overdue: t.arg.boolean(),
       unfinished: t.arg.boolean({ description: 'Only those neither closed nor excluded' }),
       ...pageArgs(t.arg),
     },
-    resolve: (_, a, ctx) =>
-      service.pageFollowUps(
-        ctx.user,
-        { ...a, departmentId: a.departmentId && String(a.departmentId), windowId: a.windowId && String(a.windowId) },
-        a.page,
-        a.pageSize,
-      ),
+    resolve: (_, a, ctx) => service.pageFollowUps(ctx.user, a, a.page, a.pageSize),
   }),
   followUp: t.field({
     type: FollowUpRef,
-    authScopes: { roles: HANDLERS },
+    authScopes: { can: 'workFollowUps' },
     args: { id: t.arg.id({ required: true, validate: objectId }) },
-    resolve: (_, a, ctx) => service.getFollowUp(ctx.user, String(a.id)),
+    resolve: (_, a, ctx) => service.getFollowUp(ctx.user, a.id),
   }),
 }));
 
@@ -112,12 +101,12 @@ builder.mutationField('advanceFollowUp', (t) =>
   t.field({
     type: FollowUpRef,
     description: 'Takes one step of the follow-up; refused unless the role and the current state allow it',
-    authScopes: { roles: ['ADMIN', 'MANAGER', 'DEPARTMENT'] },
+    authScopes: { can: 'workFollowUps' },
     args: {
       id: t.arg.id({ required: true, validate: objectId }),
       action: t.arg({ type: ActionEnum, required: true }),
       input: t.arg({ type: StepInput }),
     },
-    resolve: (_, a, ctx) => service.act(requireUser(ctx.user), String(a.id), a.action, a.input ?? {}),
+    resolve: (_, a, ctx) => service.act(requireUser(ctx.user), a.id, a.action, a.input ?? {}),
   }),
 );

@@ -1,31 +1,53 @@
 import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
+import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
-import type { Role } from '../accounts/roles.js';
-import { FollowUpModel, type FollowUp, type FollowUpState } from './followup.model.js';
-import { RatingModel, type Rating } from './rating.model.js';
+import { addWorkingDays } from '../calendar/calendar.service.js';
+import type { followUpFilter, FollowUpStep as StepInput } from './follow-up.inputs.js';
+import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
+import { RatingModel, type Rating } from '../ratings/rating.model.js';
+import type { RatingSettings } from '../ratings/rating.settings.js';
+
+export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
+
+/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
+export async function openFollowUp(rating: Rating, s: RatingSettings) {
+  if (!rating.negative) return;
+  const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
+  await FollowUpModel.updateOne(
+    { rating: rating._id },
+    {
+      $setOnInsert: {
+        rating: rating._id,
+        window: rating.window,
+        department: rating.department,
+        staff: rating.staff,
+        level: rating.level,
+        ratedAt: rating.createdAt,
+        bimonth: rating.bimonth,
+        state: 'OPEN',
+        dueAt,
+      },
+    },
+    { upsert: true },
+  );
+}
 
 // The follow-up state machine. Each action moves from given states to one state, atomically
 // (the expected state is part of the update's filter), appends to the timeline and is audited.
-
-const WORKERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
-const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
-export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
-
+// `who` is the capability the step needs (common/roles.ts).
 export const ACTIONS = {
-  verify: { from: ['OPEN'], to: 'VERIFIED', roles: WORKERS },
-  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', roles: WORKERS },
-  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', roles: WORKERS },
-  close: { from: ['CALLED_BACK'], to: 'CLOSED', roles: MANAGERS },
-  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', roles: WORKERS },
-  exclude: { from: ['APPEALED'], to: 'EXCLUDED', roles: MANAGERS },
-  reinstate: { from: ['APPEALED'], to: null, roles: MANAGERS }, // back to where the appeal began
-} as const satisfies Record<
-  string,
-  { from: readonly FollowUpState[]; to: FollowUpState | null; roles: readonly Role[] }
->;
+  verify: { from: ['OPEN'], to: 'VERIFIED', who: 'workFollowUps' },
+  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', who: 'workFollowUps' },
+  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', who: 'callBack' },
+  close: { from: ['CALLED_BACK'], to: 'CLOSED', who: 'closeFollowUps' },
+  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', who: 'workFollowUps' },
+  exclude: { from: ['APPEALED'], to: 'EXCLUDED', who: 'decideAppeals' },
+  reinstate: { from: ['APPEALED'], to: null, who: 'decideAppeals' }, // back to where the appeal began
+} as const satisfies Record<string, { from: readonly FollowUpState[]; to: FollowUpState | null; who: Capability }>;
 export type FollowUpAction = keyof typeof ACTIONS;
 
 /** What this user may do to this follow-up now (drives the buttons on the page). */
@@ -33,20 +55,16 @@ export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpA
   if (!user) return [];
   return (Object.keys(ACTIONS) as FollowUpAction[]).filter((a) => {
     const rule = ACTIONS[a];
-    return (rule.from as readonly string[]).includes(f.state) && rule.roles.includes(user.role);
+    return (rule.from as readonly string[]).includes(f.state) && can(user.role, rule.who);
   });
 }
 
-export interface FollowUpFilter {
-  state?: FollowUpState | null;
-  departmentId?: string | null;
-  windowId?: string | null;
-  overdue?: boolean | null;
-  /** Only those still being worked on (neither closed nor excluded). */
-  unfinished?: boolean | null;
-}
-
-export function pageFollowUps(user: SessionUser | null, f: FollowUpFilter, page: number, pageSize: number) {
+export function pageFollowUps(
+  user: SessionUser | null,
+  f: z.output<typeof followUpFilter>,
+  page: number,
+  pageSize: number,
+) {
   const now = new Date();
   const filter = {
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
@@ -65,14 +83,6 @@ export async function getFollowUp(user: SessionUser | null, id: string) {
   if (!f) throw notFound('Follow-up');
   assertDepartment(user, f.department, 'this follow-up');
   return f;
-}
-
-export interface StepInput {
-  note?: string | null;
-  finding?: string | null;
-  responsible?: string | null;
-  action?: string | null;
-  outcome?: 'SATISFIED' | 'UNSATISFIED' | 'UNREACHABLE' | 'NO_CONTACT' | null;
 }
 
 /** The fields an action records, checked against what it needs. */
@@ -110,7 +120,7 @@ async function fieldsFor(action: FollowUpAction, f: FollowUp, input: StepInput) 
 export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
   const f = await getFollowUp(user, id);
   const rule = ACTIONS[action];
-  if (!rule.roles.includes(user.role)) throw forbidden(`the ${action} step`);
+  if (!can(user.role, rule.who)) throw forbidden(`the ${action} step`);
   if (!(rule.from as readonly string[]).includes(f.state))
     throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
   const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;

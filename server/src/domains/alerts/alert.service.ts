@@ -1,9 +1,15 @@
-import { trusted } from 'mongoose';
+import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import { isDuplicateKey } from '../../db.js';
+import type { SessionUser } from '../../graphql/context.js';
+import { invalidState, notFound } from '../../graphql/errors.js';
+import { paginate } from '../../graphql/pagination.js';
 import type { Logger } from '../../lib/logger.js';
+import { assertDepartment, departmentFilter } from '../accounts/access.js';
+import type { alertFilter } from './alert.inputs.js';
 import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
-import { RatingModel, type Rating } from './rating.model.js';
-import type { RatingSettings } from './rating.settings.js';
+import { RatingModel, type Rating } from '../ratings/rating.model.js';
+import type { RatingSettings } from '../ratings/rating.settings.js';
 
 async function raise(
   doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'acknowledgedBy' | 'closedAt' | 'closedBy' | 'note'>,
@@ -75,4 +81,34 @@ export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: 
     // An alert is a convenience: failing to raise one must not fail the citizen's rating.
     logger.error({ err, rating: String(rating._id) }, 'alert evaluation failed');
   }
+}
+
+/** Alerts, newest first; a liaison's own department only. */
+export function pageAlerts(user: SessionUser | null, f: z.output<typeof alertFilter>, page: number, pageSize: number) {
+  const filter = {
+    ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
+    ...departmentFilter(user),
+    ...(f.state ? { state: f.state } : {}),
+  };
+  return paginate<Alert>(AlertModel, filter, { createdAt: -1 }, page, pageSize);
+}
+
+/** Someone is on it (ACKNOWLEDGED), or it is dealt with (CLOSED); atomic against a concurrent move. */
+export async function moveAlert(user: SessionUser, id: string, to: 'ACKNOWLEDGED' | 'CLOSED', note?: string | null) {
+  const alert = await AlertModel.findById(id).lean<Alert>();
+  if (!alert) throw notFound('Alert');
+  assertDepartment(user, alert.department, 'this alert');
+  const from = to === 'ACKNOWLEDGED' ? ['OPEN'] : ['OPEN', 'ACKNOWLEDGED'];
+  if (!from.includes(alert.state)) throw invalidState(`The alert is already ${alert.state.toLowerCase()}`);
+  const stamp =
+    to === 'ACKNOWLEDGED'
+      ? { acknowledgedAt: new Date(), acknowledgedBy: user.displayName }
+      : { closedAt: new Date(), closedBy: user.displayName };
+  const updated = await AlertModel.findOneAndUpdate(
+    { _id: alert._id, state: alert.state },
+    { state: to, ...stamp, ...(note ? { note } : {}) },
+    { new: true },
+  ).lean<Alert>();
+  if (!updated) throw invalidState('The alert changed meanwhile; reload and try again');
+  return updated;
 }

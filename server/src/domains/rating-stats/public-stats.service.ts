@@ -1,16 +1,15 @@
 import { trusted } from 'mongoose';
-import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { bimonthRange, periodKeys } from '../../../../common/periods.js';
+import { rankRows } from '../../../../common/ranking.js';
 import { ttlCache } from '../../lib/cache.js';
-import { bimonthRange, periodKeys } from '../../lib/periods.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
-import { FollowUpModel } from './followup.model.js';
-import { RatingModel } from './rating.model.js';
+import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { RatingModel } from '../ratings/rating.model.js';
 
 // The public page (no login): each department's 好评率 and 差评整改率 for a bimonthly period,
 // as the center publishes its results. Cached for a minute: anyone may ask, often.
 
-interface Row {
+export interface Row {
   departmentName: string;
   total: number;
   goodRate: number;
@@ -18,7 +17,7 @@ interface Row {
   rectificationRate: number | null;
   rank: number | null;
 }
-interface PeriodStats {
+export interface PeriodStats {
   period: string;
   from: string;
   to: string;
@@ -53,7 +52,7 @@ async function compute(period: string): Promise<PeriodStats> {
     ]),
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1 }).lean<Department[]>(),
   ]);
-  const rows = depts.map((d) => {
+  const rows = depts.map((d): Row => {
     const r = ratings.find((x) => String(x._id) === String(d._id));
     const f = followUps.find((x) => String(x._id) === String(d._id));
     return {
@@ -62,44 +61,19 @@ async function compute(period: string): Promise<PeriodStats> {
       goodRate: r?.total ? r.good / r.total : 0,
       bad: r?.bad ?? 0,
       rectificationRate: f?.due ? f.closed / f.due : null,
-      rank: null as number | null,
+      rank: null,
     };
   });
-  const ranked = rows.filter((r) => r.total > 0).sort((a, b) => b.goodRate - a.goodRate || b.total - a.total);
-  ranked.forEach((r, i) => (r.rank = i > 0 && ranked[i - 1]!.goodRate === r.goodRate ? ranked[i - 1]!.rank : i + 1));
+  const ranked = rankRows(
+    rows.filter((r) => r.total > 0),
+    (a, b) => b.goodRate - a.goodRate || b.total - a.total,
+    (a, b) => a.goodRate === b.goodRate,
+  );
   return { period, ...bimonthRange(period), departments: [...ranked, ...rows.filter((r) => r.total === 0)] };
 }
 
-const periodStats = (period: string) => cache.get(period, () => compute(period));
-
-const PublicRow = builder.objectRef<Row>('PublicDepartmentStats').implement({
-  fields: (t) => ({
-    departmentName: t.exposeString('departmentName'),
-    total: t.exposeInt('total'),
-    goodRate: t.exposeFloat('goodRate', { description: '好评率' }),
-    bad: t.exposeInt('bad'),
-    rectificationRate: t.exposeFloat('rectificationRate', {
-      nullable: true,
-      description: '差评整改率; null without bad ratings',
-    }),
-    rank: t.exposeInt('rank', { nullable: true }),
-  }),
-});
-
-const PublicPeriod = builder.objectRef<PeriodStats>('PublicPeriodStats').implement({
-  fields: (t) => ({
-    period: t.exposeString('period', { description: 'Bimonth key, e.g. 2026-B6 (Nov–Dec)' }),
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
-    departments: t.field({ type: [PublicRow], resolve: (p) => p.departments }),
-  }),
-});
-
-builder.queryField('publicDepartmentStats', (t) =>
-  t.field({
-    type: PublicPeriod,
-    description: "Each department's good-rating and rectification rates for a bimonth (default: the current one)",
-    args: { period: t.arg.string({ validate: z.string().regex(/^20\d{2}-B[1-6]$/, 'like 2026-B6') }) },
-    resolve: (_, a) => periodStats(a.period ?? periodKeys(new Date()).bimonth),
-  }),
-);
+/** A bimonth's figures (the current one if none is named), computed at most once a minute. */
+export const periodStats = (period?: string | null) => {
+  const key = period ?? periodKeys(new Date()).bimonth;
+  return cache.get(key, () => compute(key));
+};
