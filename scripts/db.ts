@@ -5,17 +5,24 @@
 //   4. the mongo-java-server stand-in (Java 17; Maven fetches its jars on first use).
 // The engine used is always printed. With `dataDir` the data survives restarts (mongod's dbpath
 // or the stand-in's H2 file); without it everything lives in memory or a temporary directory.
+// An engine that failed to start is remembered and skipped afterwards (its download costs seconds
+// each time), until WFP_DB_RETRY=1 (or `npm start -- --retry-db`) asks to try it again.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { CACHE_DIR, compiledStandIn, ensureStandInJars, standInArgs, type Durability } from './db-standin.js';
+
+export { ensureStandInJars };
 
 export interface LocalDb {
   uri: string;
   engine: string;
   stop(): Promise<void>;
+  /** Ends a server this process started at once (SIGKILL), as a crash would. */
+  kill?(): Promise<void>;
 }
 
 export interface LocalDbOptions {
@@ -24,9 +31,11 @@ export interface LocalDbOptions {
   engine?: 'standin';
   port?: number;
   log?: (message: string) => void;
+  /** The stand-in's H2 file: `sync` (default) makes every write durable before its answer. */
+  durability?: Durability;
+  /** Try engines that failed before (also WFP_DB_RETRY=1). */
+  retryFailed?: boolean;
 }
-
-const STANDIN_DIR = path.resolve(import.meta.dirname, 'standin');
 
 export async function startLocalDb(opts: LocalDbOptions = {}): Promise<LocalDb> {
   const log = opts.log ?? ((m: string) => console.log(`[db] ${m}`));
@@ -37,11 +46,8 @@ export async function startLocalDb(opts: LocalDbOptions = {}): Promise<LocalDb> 
   }
   if (opts.engine !== 'standin') {
     if (onPath('mongod')) return pick(await startMongod(opts));
-    try {
-      return pick(await startMemoryServer(opts));
-    } catch (err) {
-      log(`mongodb-memory-server unavailable (${firstLine(err)}); using the mongo-java-server stand-in`);
-    }
+    const memory = await tryMemoryServer(opts, log);
+    if (memory) return pick(memory);
   }
   return pick(await startStandIn(opts, log));
 }
@@ -74,7 +80,27 @@ async function startMongod(opts: LocalDbOptions): Promise<LocalDb> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await waitForLine(child, /Waiting for connections|"msg":"Waiting for connections"/, 30_000);
-  return { uri: `mongodb://127.0.0.1:${port}/`, engine: 'mongod on PATH', stop: () => stopChild(child) };
+  return {
+    uri: `mongodb://127.0.0.1:${port}/`,
+    engine: 'mongod on PATH',
+    stop: () => stopChild(child),
+    kill: () => stopChild(child, 'SIGKILL'),
+  };
+}
+
+async function tryMemoryServer(opts: LocalDbOptions, log: (m: string) => void) {
+  const failed = failedBefore('mongodb-memory-server', opts);
+  if (failed) {
+    log(`mongodb-memory-server failed before (${failed}); skipped (WFP_DB_RETRY=1 tries it again)`);
+    return undefined;
+  }
+  try {
+    return await startMemoryServer(opts);
+  } catch (err) {
+    rememberFailure('mongodb-memory-server', firstLine(err));
+    log(`mongodb-memory-server unavailable (${firstLine(err)}); using the mongo-java-server stand-in`);
+    return undefined;
+  }
 }
 
 async function startMemoryServer(opts: LocalDbOptions): Promise<LocalDb> {
@@ -107,41 +133,53 @@ async function createMemoryServer(
   };
 }
 
-/** Fetches the stand-in's jars with Maven unless they are already there. */
-export function ensureStandInJars(log: (m: string) => void = console.log) {
-  if (existsSync(path.join(STANDIN_DIR, 'lib', 'mongo-java-server-1.47.0.jar'))) return;
-  log('fetching mongo-java-server jars with Maven (first run only)...');
-  execFileSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib'], {
-    cwd: STANDIN_DIR,
-    stdio: 'inherit',
-  });
-}
-
 async function startStandIn(opts: LocalDbOptions, log: (m: string) => void): Promise<LocalDb> {
   ensureStandInJars(log);
-  const args = [
-    '-Xss4m',
-    // Its warnings are mostly "index type not implemented, ignoring". The two wire handlers log
-    // every error already returned to the client (duplicate keys, closed sockets): silenced.
-    '-Dorg.slf4j.simpleLogger.defaultLogLevel=error',
-    '-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=off',
-    '-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoExceptionHandler=off',
-    '-cp',
-    path.join(STANDIN_DIR, 'lib', '*'),
-    path.join(STANDIN_DIR, 'MongoStandIn.java'),
-    '--port',
-    String(opts.port ?? 0),
-  ];
+  const classes = compiledStandIn(log);
+  let file: string | undefined;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
-    args.push('--file', path.join(opts.dataDir, 'standin.mv'));
+    file = path.join(opts.dataDir, 'standin.mv');
   }
+  const args = standInArgs(classes, { port: opts.port, file, durability: opts.durability });
   // stdin stays open as a lifeline: the stand-in exits when this process goes away.
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await waitForLine(child, /^LISTENING /, 60_000);
   const port = Number(line.split(':').pop());
-  const engine = `mongo-java-server stand-in (${opts.dataDir ? 'H2 file' : 'in memory'})`;
-  return { uri: `mongodb://127.0.0.1:${port}/`, engine, stop: () => stopChild(child) };
+  const kind = file ? `H2 file, ${opts.durability === 'delayed' ? 'delayed writes' : 'durable writes'}` : 'in memory';
+  return {
+    uri: `mongodb://127.0.0.1:${port}/`,
+    engine: `mongo-java-server stand-in (${kind})`,
+    stop: () => stopChild(child),
+    kill: () => stopChild(child, 'SIGKILL'),
+  };
+}
+
+const FAILED_FILE = path.join(CACHE_DIR, 'failed-engines.json');
+
+type Failures = Record<string, { at: string; reason: string }>;
+
+function failedEngines(): Failures {
+  try {
+    return JSON.parse(readFileSync(FAILED_FILE, 'utf8')) as Failures;
+  } catch {
+    return {};
+  }
+}
+
+/** When and why the engine failed here before, unless a retry was asked for. */
+function failedBefore(engine: string, opts: LocalDbOptions) {
+  if (opts.retryFailed || process.env.WFP_DB_RETRY === '1') return undefined;
+  const f = failedEngines()[engine];
+  return f && `${f.at.slice(0, 10)}: ${f.reason}`;
+}
+
+function rememberFailure(engine: string, reason: string) {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(
+    FAILED_FILE,
+    JSON.stringify({ ...failedEngines(), [engine]: { at: new Date().toISOString(), reason } }, null, 2),
+  );
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
@@ -167,14 +205,14 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   });
 }
 
 const redact = (uri: string) => uri.replace(/\/\/[^@/]*@/, '//***@');
-const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0];
+const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0] ?? '';

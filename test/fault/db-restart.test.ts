@@ -23,9 +23,11 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000
   }
 }
 
-// The database stops in the middle of rating traffic and starts again (an engine that keeps its
-// data: the stand-in on an H2 file, on the same port). Nothing may crash, nothing acknowledged
-// may be lost or doubled, and the citizen's page must get its rating through in the end.
+// The database dies in the middle of rating traffic (SIGKILL: no chance to flush anything) and
+// starts again on the same H2 file and port, as `npm start`'s local engine would after a crash.
+// Nothing may crash, nothing acknowledged may be lost or doubled, and the citizen's page must get
+// its rating through in the end. (With the H2 store's delayed writes, `durability: 'delayed'`,
+// the first test fails: about half of the ratings acknowledged in the last second are gone.)
 describe('database outage under load', function () {
   this.timeout(180_000);
   let dir: string;
@@ -56,7 +58,7 @@ describe('database outage under load', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers 503 or coded errors while down, recovers by itself, and keeps every acknowledged rating once', async () => {
+  it('answers 503 or coded errors while killed, recovers by itself, and keeps every acknowledged rating once', async () => {
     const acknowledged = new Set<string>();
     const codes = new Map<string, number>();
     let running = true;
@@ -80,7 +82,7 @@ describe('database outage under load', function () {
     const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
     await until(() => acknowledged.size >= 40);
 
-    await db.stop();
+    await db.kill!(); // in the middle of the workers' writes
     await until(async () => (await fetch(`${app.url}/readyz`)).status === 503);
     const during = await new Client(app.url).gql(TICKET, { code: 'F1', sig: sigFor(app, 'F1') });
     expect(during.status).to.equal(503);

@@ -1,0 +1,108 @@
+// Fills the database with a center's history straight through the driver (the API would take many
+// minutes): `count` ratings over the last 180 days across the given windows, and as many tickets,
+// spent or expired. Shaped as the app writes them (server/src/domains/ratings/rating.model.ts).
+import { createHash, randomBytes } from 'node:crypto';
+import mongoose, { Types } from 'mongoose';
+import { periodKeys } from '../../common/periods.js';
+import { isBad } from '../../common/ratings.js';
+
+const BATCH = 5000;
+const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASIC', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+
+export interface Seat {
+  window: Types.ObjectId;
+  department: Types.ObjectId;
+  staff: Types.ObjectId | null;
+}
+
+async function seats(db: mongoose.mongo.Db, codes: string[]): Promise<Seat[]> {
+  const windows = await db
+    .collection('windows')
+    .find({ code: { $in: codes } })
+    .toArray();
+  const duties = await db.collection('duty_roster').find({ to: null }).toArray();
+  const staffOf = new Map(duties.map((d) => [String(d.window), d.staff as Types.ObjectId]));
+  return windows.map((w) => ({
+    window: w._id,
+    department: w.department as Types.ObjectId,
+    staff: staffOf.get(String(w._id)) ?? null,
+  }));
+}
+
+/**
+ * A rating as the app stores it, its level drawn from `r` (0–1) as a center's are: mostly good,
+ * about 3 % bad. `keys` are its period keys (lib/periods.ts).
+ */
+export function ratingDoc<K extends object>(
+  clientKey: string,
+  seat: Seat,
+  at: Date,
+  r: number,
+  keys: K,
+  ipHash: string,
+) {
+  const level = LEVELS[r < 0.55 ? 0 : r < 0.88 ? 1 : r < 0.97 ? 2 : r < 0.99 ? 3 : 4];
+  const negative = isBad(level);
+  return {
+    clientKey,
+    ...seat,
+    level,
+    negative,
+    good: level === 'VERY_SATISFIED' || level === 'SATISFIED',
+    tags: [],
+    comment: '',
+    caseNumber: null,
+    callbackPhone: null,
+    ipHash,
+    createdAt: at,
+    ...keys,
+    suspect: false,
+    suspectReason: null,
+    excluded: false,
+    counted: true,
+  };
+}
+
+/** Ticket of a past scan: most were spent by their rating, the rest ran out. */
+function ticket(i: number, seat: Seat, at: Date) {
+  const used = i % 10 !== 0;
+  return {
+    _id: createHash('sha256').update(randomBytes(16)).digest('hex'),
+    ...seat,
+    expiresAt: new Date(at.getTime() + 30 * 60_000),
+    usedBy: used ? `bulk-${i}` : null,
+    usedAt: used ? at : null,
+  };
+}
+
+export async function bulkLoad(uri: string, codes: string[], count: number) {
+  const conn = await mongoose.createConnection(uri).asPromise();
+  try {
+    const db = conn.db!;
+    const all = await seats(db, codes);
+    let state = 7;
+    const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const now = Date.now();
+    for (let done = 0; done < count; done += BATCH) {
+      const ratings = [];
+      const tickets = [];
+      for (let i = done; i < Math.min(count, done + BATCH); i++) {
+        const seat = all[i % all.length]!;
+        const at = new Date(now - Math.floor(random() * 180 * 86_400_000));
+        const ipHash = createHash('sha256')
+          .update(`ip-${i % 5000}`)
+          .digest('base64url');
+        ratings.push(ratingDoc(`bulk-${i}`, seat, at, random(), periodKeys(at), ipHash));
+        tickets.push(ticket(i, seat, at));
+      }
+      await db.collection('ratings').insertMany(ratings, { ordered: false });
+      await db.collection<{ _id: string }>('rating_tickets').insertMany(tickets, { ordered: false });
+    }
+    return {
+      ratings: await db.collection('ratings').countDocuments(),
+      tickets: await db.collection('rating_tickets').countDocuments(),
+    };
+  } finally {
+    await conn.close();
+  }
+}
