@@ -154,25 +154,48 @@ describe("security: a liaison and another department's records", function () {
     expect((await AlertModel.findById(alert._id).lean())!.state).to.equal('OPEN');
   });
 
-  it("keeps lists to its own department even when another's is asked for", async () => {
+  it("keeps lists to its own department even when another's is asked for, and fills them with its own", async () => {
+    // The control: an alert of its own, beside the demo data's windows, staff, items, ratings and follow-ups.
+    await AlertModel.create({
+      dedupeKey: 'own-dept',
+      rule: 'VERY_DISSATISFIED',
+      window: await pick(WindowModel, 'department', true),
+      department: own,
+      createdAt: new Date(),
+    });
     const d = String(other);
-    const lists: Array<[string, string]> = [
-      ['windows', `{ windows(departmentId: "${d}") { department { id } } }`],
-      ['staffPage', `{ staffPage(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['serviceItems', `{ serviceItems(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['followUps', `{ followUps(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['ratings', `{ ratings(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['alerts', `{ alerts(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+    const lists: Array<[string, (filter: string) => string]> = [
+      ['windows', (f) => `{ list: windows${f} { department { id } } }`],
+      ['staffPage', (f) => `{ list: staffPage(pageSize: 100${f}) { items { department { id } } } }`],
+      ['serviceItems', (f) => `{ list: serviceItems(pageSize: 100${f}) { items { department { id } } } }`],
+      ['followUps', (f) => `{ list: followUps(pageSize: 100${f}) { items { department { id } } } }`],
+      ['ratings', (f) => `{ list: ratings(pageSize: 100${f}) { items { department { id } } } }`],
+      ['alerts', (f) => `{ list: alerts(pageSize: 100${f}) { items { department { id } } } }`],
+      ['violationPage', (f) => `{ list: violationPage(pageSize: 100${f}) { items { department { id } } } }`],
     ];
-    for (const [name, query] of lists) {
+    const departmentsIn = async (query: string) => {
       const res = await liaison.gql(query);
-      const rows = JSON.stringify(res.data);
-      expect(res.errors, name).to.equal(undefined);
-      expect(rows, name).to.not.include(d);
+      expect(res.errors, query).to.equal(undefined);
+      const list = res.data.list as
+        Array<{ department: { id: string } }> | { items: Array<{ department: { id: string } }> };
+      return (Array.isArray(list) ? list : list.items).map((row) => row.department.id);
+    };
+    for (const [name, query] of lists) {
+      const asked = await departmentsIn(
+        query(name === 'windows' ? `(departmentId: "${d}")` : `, departmentId: "${d}"`),
+      );
+      expect(asked, name).to.not.include(d);
+      const mine = await departmentsIn(query(''));
+      expect(mine, `${name}: its own rows`).to.not.be.empty;
+      expect(new Set(mine), `${name}: its own rows only`).to.deep.equal(new Set([String(own)]));
     }
-    const complaints = await liaison.gql(`{ complaints(departmentId: "${d}", pageSize: 100) { total } }`);
-    // Never more than its own: another department's complaints are not counted in.
-    expect(complaints.data.complaints.total).to.be.at.most(await ComplaintModel.countDocuments({ assignedTo: own }));
+    const total = async (f: string) =>
+      (await liaison.gql(`{ complaints(pageSize: 100${f}) { total } }`)).data.complaints.total as number;
+    const assigned = await ComplaintModel.countDocuments({ assignedTo: own });
+    expect(assigned, 'complaints assigned to its department in the demo data').to.be.greaterThan(0);
+    // Another department's complaints are not counted in; its own all are.
+    expect(await total(`, departmentId: "${d}"`)).to.be.at.most(assigned);
+    expect(await total('')).to.equal(assigned);
   });
 
   it("refuses another department's downloads", async () => {

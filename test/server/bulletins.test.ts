@@ -230,6 +230,9 @@ describe('bimonthly bulletins (简报)', () => {
     expect(await gsjLiaison.code(PART, { id: bulletin.id, d: world.dsj })).to.equal('FORBIDDEN');
     const outsider = await as(app, 'DEPARTMENT', await makeDepartment('ZJW', '市住建委'));
     expect(await outsider.code(PART, { id: bulletin.id, d: world.gsj })).to.equal('FORBIDDEN');
+    // The control: its list holds the published bulletin (every department's list does: only the parts are its own).
+    const list = (await gsjLiaison.gql(`{ bulletinPage { items { id } } }`)).data.bulletinPage.items;
+    expect(list).to.deep.equal([{ id: bulletin.id }]);
 
     const ACK = `mutation($id: ID!) { acknowledgeBulletin(id: $id) { receipts { acknowledgedAt } } }`;
     const acked = (await gsjLiaison.gql(ACK, { id: bulletin.id })).data.acknowledgeBulletin.receipts[0].acknowledgedAt;

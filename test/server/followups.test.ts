@@ -101,6 +101,9 @@ describe('bad-rating follow-up (差评整改)', () => {
     const other = new Client(app.url);
     await other.login((await makeUser('DEPARTMENT', dsj)).username, PASSWORD);
     expect((await other.gql('{ followUps { total } }')).data.followUps.total).to.equal(0);
+    // The control: its own department's liaison has it in its list.
+    const own = (await liaison.gql('{ followUps(pageSize: 100) { items { id } } }')).data.followUps.items;
+    expect(own.map((f: { id: string }) => f.id)).to.include(id);
     expect(await other.code('query($id: ID!) { followUp(id: $id) { state } }', { id })).to.equal('FORBIDDEN');
     expect(await other.code(ADVANCE, { id, action: 'verify', input: { finding: 'x' } })).to.equal('FORBIDDEN');
   });

@@ -149,6 +149,9 @@ describe('violation notices (通报)', () => {
     expect(await outsider.code(NOTICE, { id: noticeId })).to.equal('FORBIDDEN');
     expect(await outsider.code(ACK, { id: noticeId })).to.equal('FORBIDDEN');
     expect((await outsider.gql(`{ noticePage { total } }`)).data.noticePage.total).to.equal(0);
+    // The control: a department it names has it in its list.
+    const own = (await gsjLiaison.gql(`{ noticePage { items { id } } }`)).data.noticePage.items;
+    expect(own.map((n: { id: string }) => n.id)).to.deep.equal([noticeId]);
   });
 
   it('closes appeals after the deadline', async () => {
