@@ -39,7 +39,7 @@ describe('two app instances on one database', function () {
   const turn = (i: number): Inst => (i % 2 ? b : a);
 
   before(async () => {
-    a = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+    a = await startTestApp({ env: { TRUST_PROXY: '1' } });
     // Saved before the second instance starts, so its (per-process) settings cache begins with them.
     await ratingSettings.update({ ipLimitPerHour: 10, burstCount: 3 }, null);
     gsj = await makeDepartment('GSJ');
