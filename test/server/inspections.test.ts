@@ -6,6 +6,7 @@ import { ViolationModel } from '../../server/src/domains/inspections/violation.m
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { as, makeHall } from '../helpers/patrol.js';
+import { localDate } from '../../common/time.js';
 
 const GENERATE = `mutation($f: String!, $t: String!) { generateRounds(from: $f, to: $t) }`;
 const ROUNDS = `query($f: String!, $t: String!, $s: RoundState) { patrolRounds(from: $f, to: $t, state: $s) { id date slot state plannedAt inspectorName } }`;
@@ -44,7 +45,7 @@ describe('patrol rounds, findings and violations', () => {
   async function openRound(who: { userId: string } | null, dueInMin = 50) {
     const now = Date.now();
     const r = await RoundModel.create({
-      date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+      date: localDate(new Date(now)),
       slot: `T-${key()}`,
       kind: 'SCHEDULED',
       plannedAt: new Date(now - 10 * 60_000),
@@ -86,7 +87,7 @@ describe('patrol rounds, findings and violations', () => {
     const missed = await openRound(inspector, -5);
     const overdue = await openRound(inspector, -5);
     await RoundModel.updateOne({ _id: overdue }, { status: 'IN_PROGRESS', startedAt: new Date() });
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = localDate(new Date());
     const ids = async (s: string) =>
       (await manager.gql(ROUNDS, { f: today, t: today, s })).data.patrolRounds.map((r: { id: string }) => r.id);
     expect(await ids('MISSED'))
