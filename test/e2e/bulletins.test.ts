@@ -8,6 +8,7 @@ import { DESKTOP, launchBrowser, logIn, watchErrors } from '../helpers/browser.j
 import { makeRating, makeUser, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall } from '../helpers/patrol.js';
 import { type RatingLevel } from '../../common/ratings.js';
+import { localDate } from '../../common/time.js';
 
 describe('bulletins in Chromium', function () {
   this.timeout(90_000);
@@ -80,7 +81,7 @@ describe('bulletins in Chromium', function () {
     await page.locator('[data-test=publish]').click();
     await confirmBox(page);
     await page.locator('[data-test=bulletin-status]', { hasText: '已发布' }).waitFor();
-    const number = `〔${new Date().getFullYear()}〕第1期`;
+    const number = `〔${localDate(new Date()).slice(0, 4)}〕第1期`; // the centre's year
     expect(await page.locator('[data-test=bulletin-number]').textContent()).to.equal(number);
     const stored = (await BulletinModel.findById(bulletinId).lean())!;
     expect(stored).to.deep.include({

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, launchBrowser, logIn as loginAs, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall } from '../helpers/patrol.js';
+import { localDate } from '../../common/time.js';
 
 describe('patrol, violations and notices in Chromium', function () {
   this.timeout(90_000);
@@ -36,7 +37,7 @@ describe('patrol, violations and notices in Chromium', function () {
     roundId = String(
       (
         await RoundModel.create({
-          date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+          date: localDate(new Date(now)),
           slot: 'S9',
           kind: 'SCHEDULED',
           plannedAt: new Date(now - 5 * 60_000),
@@ -117,7 +118,7 @@ describe('patrol, violations and notices in Chromium', function () {
     await page.locator('[data-test=publish]').click();
     await confirmBox(page);
     await page.locator('[data-test=notice-status]', { hasText: '已发布' }).waitFor();
-    const number = `〔${new Date().getFullYear()}〕第1号`;
+    const number = `〔${localDate(new Date()).slice(0, 4)}〕第1号`; // the centre's year
     expect(await page.locator('[data-test=notice-number]').textContent()).to.equal(number);
     expect(await page.locator('[data-test=notice-document] tbody tr').count()).to.equal(3);
     expect((await NoticeModel.findOne().lean())!).to.include({ status: 'PUBLISHED', number });

@@ -10,7 +10,11 @@ export class Client {
   /** Every cookie the server set, like a browser's jar (paths and expiry ignored). */
   readonly jar = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request, e.g. an X-Forwarded-For to act from another address. */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   /** The session cookie as a request header value, or null when logged out. */
   get cookie(): string | null {
@@ -38,6 +42,7 @@ export class Client {
         'content-type': 'application/json',
         'x-wfp-csrf': '1',
         ...(this.jar.size ? { cookie: this.cookieHeader() } : {}),
+        ...this.headers,
         ...headers,
       },
       body: JSON.stringify({ query, variables }),

@@ -8,13 +8,16 @@ import { ViolationModel } from '../../server/src/domains/inspections/violation.m
 import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
 import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
 import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
+import { openFollowUp } from '../../server/src/domains/follow-ups/follow-up.service.js';
+import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
+import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
-import { makeUser, PASSWORD } from '../helpers/fixtures.js';
+import { makeRating, makeUser, PASSWORD } from '../helpers/fixtures.js';
 
 // A liaison reaches for another department's records by id, through every by-id query, mutation
 // and download: each is refused. The same lookups on its own records work (the control).
@@ -39,6 +42,28 @@ describe("security: a liaison and another department's records", function () {
     other = complaint!.assignedTo!;
     liaison = new Client(app.url);
     await liaison.login((await makeUser('DEPARTMENT', own)).username, PASSWORD);
+    // For the controls: a bad rating with its follow-up, an alert and a confirmed violation of its own
+    // (the demo data's vary with the day it is seeded), beside the demo windows, staff, items and ratings.
+    const window = await pick(WindowModel, 'department', true);
+    await AlertModel.create({
+      dedupeKey: 'own-dept',
+      rule: 'VERY_DISSATISFIED',
+      window,
+      department: own,
+      createdAt: new Date(),
+    });
+    const rating = await makeRating({
+      window: window!,
+      department: String(own),
+      level: 'DISSATISFIED',
+      at: new Date(),
+    });
+    await openFollowUp((await RatingModel.findById(rating).lean<Rating>())!, await ratingSettings.get());
+    const [round, finding, raisedBy] = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+    await ViolationModel.create({
+      ...{ round, finding, raisedBy, window, department: own, code: 'PHONE', label: '玩手机', points: 1 },
+      ...{ observedAt: new Date(), status: 'CONFIRMED' },
+    });
   });
   after(() => app.close());
 
@@ -154,25 +179,40 @@ describe("security: a liaison and another department's records", function () {
     expect((await AlertModel.findById(alert._id).lean())!.state).to.equal('OPEN');
   });
 
-  it("keeps lists to its own department even when another's is asked for", async () => {
+  it("keeps lists to its own department even when another's is asked for, and fills them with its own", async () => {
     const d = String(other);
-    const lists: Array<[string, string]> = [
-      ['windows', `{ windows(departmentId: "${d}") { department { id } } }`],
-      ['staffPage', `{ staffPage(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['serviceItems', `{ serviceItems(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['followUps', `{ followUps(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['ratings', `{ ratings(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
-      ['alerts', `{ alerts(departmentId: "${d}", pageSize: 100) { items { department { id } } } }`],
+    const lists: Array<[string, (filter: string) => string]> = [
+      ['windows', (f) => `{ list: windows${f} { department { id } } }`],
+      ['staffPage', (f) => `{ list: staffPage(pageSize: 100${f}) { items { department { id } } } }`],
+      ['serviceItems', (f) => `{ list: serviceItems(pageSize: 100${f}) { items { department { id } } } }`],
+      ['followUps', (f) => `{ list: followUps(pageSize: 100${f}) { items { department { id } } } }`],
+      ['ratings', (f) => `{ list: ratings(pageSize: 100${f}) { items { department { id } } } }`],
+      ['alerts', (f) => `{ list: alerts(pageSize: 100${f}) { items { department { id } } } }`],
+      ['violationPage', (f) => `{ list: violationPage(pageSize: 100${f}) { items { department { id } } } }`],
     ];
-    for (const [name, query] of lists) {
+    const departmentsIn = async (query: string) => {
       const res = await liaison.gql(query);
-      const rows = JSON.stringify(res.data);
-      expect(res.errors, name).to.equal(undefined);
-      expect(rows, name).to.not.include(d);
+      expect(res.errors, query).to.equal(undefined);
+      const list = res.data.list as
+        Array<{ department: { id: string } }> | { items: Array<{ department: { id: string } }> };
+      return (Array.isArray(list) ? list : list.items).map((row) => row.department.id);
+    };
+    for (const [name, query] of lists) {
+      const asked = await departmentsIn(
+        query(name === 'windows' ? `(departmentId: "${d}")` : `, departmentId: "${d}"`),
+      );
+      expect(asked, name).to.not.include(d);
+      const mine = await departmentsIn(query(''));
+      expect(mine, `${name}: its own rows`).to.not.be.empty;
+      expect(new Set(mine), `${name}: its own rows only`).to.deep.equal(new Set([String(own)]));
     }
-    const complaints = await liaison.gql(`{ complaints(departmentId: "${d}", pageSize: 100) { total } }`);
-    // Never more than its own: another department's complaints are not counted in.
-    expect(complaints.data.complaints.total).to.be.at.most(await ComplaintModel.countDocuments({ assignedTo: own }));
+    const total = async (f: string) =>
+      (await liaison.gql(`{ complaints(pageSize: 100${f}) { total } }`)).data.complaints.total as number;
+    const assigned = await ComplaintModel.countDocuments({ assignedTo: own });
+    expect(assigned, 'complaints assigned to its department in the demo data').to.be.greaterThan(0);
+    // Another department's complaints are not counted in; its own all are.
+    expect(await total(`, departmentId: "${d}"`)).to.be.at.most(assigned);
+    expect(await total('')).to.equal(assigned);
   });
 
   it("refuses another department's downloads", async () => {
@@ -184,5 +224,8 @@ describe("security: a liaison and another department's records", function () {
     const csv = await (await get(`/api/ratings.csv?from=2026-01-01&to=2030-12-31&departmentId=${other}`)).text();
     const otherName = (await DepartmentModel.findById(other).lean())!.name;
     expect(csv).to.not.include(otherName);
+    // The control: its own ratings are there.
+    const mine = await (await get(`/api/ratings.csv?from=2026-01-01&to=2030-12-31`)).text();
+    expect(mine).to.include((await DepartmentModel.findById(own).lean())!.name);
   });
 });

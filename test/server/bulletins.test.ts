@@ -5,6 +5,7 @@ import { makeBulletinWorld } from '../helpers/bulletin-world.js';
 import { makeDepartment, makeRating } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/pdf.js';
 import { as } from '../helpers/patrol.js';
+import { localDate } from '../../common/time.js';
 
 const ROW =
   'id windowCode staffName departmentName ratings good bad goodRate followUpsLate present observations violations points upheld accepted completed parts { ratings attendance inspections complaints cases } base bonus score grade rank previousScore previousRank rankChange bottom escalated smileStar';
@@ -20,6 +21,8 @@ const PICK = `mutation($id: ID!, $s: [ID!]!) { pickSmileStars(id: $id, staffIds:
 const TEXT = `mutation($id: ID!, $i: BulletinTextInput!) { updateBulletinText(id: $id, input: $i) { commentary } }`;
 
 type Row = Record<string, any>;
+/** Bulletins are numbered by the centre's year (Shanghai), not the machine's. */
+const centreYear = () => localDate(new Date()).slice(0, 4);
 const byWindow = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.windowCode, r]));
 const byName = (rows: Row[], key = 'departmentName') => Object.fromEntries(rows.map((r) => [r[key], r]));
 
@@ -203,7 +206,7 @@ describe('bimonthly bulletins (简报)', () => {
 
   it('publishes with a number and keeps the snapshot when late data arrives', async () => {
     const published = (await manager.gql(step('publishBulletin'), { id: bulletin.id })).data.publishBulletin;
-    expect(published).to.deep.include({ status: 'PUBLISHED', number: `〔${new Date().getFullYear()}〕第1期` });
+    expect(published).to.deep.include({ status: 'PUBLISHED', number: `〔${centreYear()}〕第1期` });
     expect(await manager.code(TEXT, { id: bulletin.id, i: { commentary: '改' } })).to.equal('INVALID_STATE');
     // A late rating and a newly confirmed violation in March change nothing in the published bulletin.
     await makeRating({
@@ -230,6 +233,9 @@ describe('bimonthly bulletins (简报)', () => {
     expect(await gsjLiaison.code(PART, { id: bulletin.id, d: world.dsj })).to.equal('FORBIDDEN');
     const outsider = await as(app, 'DEPARTMENT', await makeDepartment('ZJW', '市住建委'));
     expect(await outsider.code(PART, { id: bulletin.id, d: world.gsj })).to.equal('FORBIDDEN');
+    // The control: its list holds the published bulletin (every department's list does: only the parts are its own).
+    const list = (await gsjLiaison.gql(`{ bulletinPage { items { id } } }`)).data.bulletinPage.items;
+    expect(list).to.deep.equal([{ id: bulletin.id }]);
 
     const ACK = `mutation($id: ID!) { acknowledgeBulletin(id: $id) { receipts { acknowledgedAt } } }`;
     const acked = (await gsjLiaison.gql(ACK, { id: bulletin.id })).data.acknowledgeBulletin.receipts[0].acknowledgedAt;
@@ -249,7 +255,7 @@ describe('bimonthly bulletins (简报)', () => {
     const text = await pdfText(await whole.arrayBuffer());
     expect(text)
       .to.include('窗口服务工作简报')
-      .and.include(`〔${new Date().getFullYear()}〕第1期`)
+      .and.include(`〔${centreYear()}〕第1期`)
       .and.include('2031年3—4月窗口服务工作简报');
     expect(text)
       .to.include('市地方税务局')

@@ -74,5 +74,9 @@ describe('staff photos (GridFS uploads)', () => {
     const res = await put(other, staff, png);
     expect(res.status).to.equal(403);
     expect(await codeOf(res)).to.equal('FORBIDDEN');
+    // The control: the liaison of the staff member's own department may.
+    const own = new Client(app.url);
+    await own.login((await makeUser('DEPARTMENT', gsj)).username, PASSWORD);
+    expect((await put(own, staff, png)).status).to.equal(200);
   });
 });

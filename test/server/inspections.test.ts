@@ -6,6 +6,7 @@ import { ViolationModel } from '../../server/src/domains/inspections/violation.m
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { as, makeHall } from '../helpers/patrol.js';
+import { localDate } from '../../common/time.js';
 
 const GENERATE = `mutation($f: String!, $t: String!) { generateRounds(from: $f, to: $t) }`;
 const ROUNDS = `query($f: String!, $t: String!, $s: RoundState) { patrolRounds(from: $f, to: $t, state: $s) { id date slot state plannedAt inspectorName } }`;
@@ -13,7 +14,7 @@ const START = `mutation($id: ID!) { startRound(id: $id) { id state inspectorId }
 const SAVE = `mutation($r: ID!, $w: ID!, $input: FindingInput!) { saveFinding(roundId: $r, windowId: $w, input: $input) { id seq note marks { presence staff { name } } failures { code } } }`;
 const SUBMIT = `mutation($id: ID!) { submitRound(id: $id) { id state violationCount } }`;
 const DECIDE = `mutation($id: ID!, $d: ViolationDecision!, $r: String) { decideViolation(id: $id, decision: $d, reason: $r) { id status reason } }`;
-const VIOLATIONS = `query($s: ViolationStatus) { violationPage(status: $s, pageSize: 100) { total items { id code points status staff { name } department { code } window { code } } } }`;
+const VIOLATIONS = `query($s: ViolationStatus, $round: ID) { violationPage(status: $s, roundId: $round, pageSize: 100) { total items { id code points status staff { name } department { code } window { code } } } }`;
 
 let seq = 0;
 const key = () => `key-${Date.now()}-${++seq}`;
@@ -44,7 +45,7 @@ describe('patrol rounds, findings and violations', () => {
   async function openRound(who: { userId: string } | null, dueInMin = 50) {
     const now = Date.now();
     const r = await RoundModel.create({
-      date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+      date: localDate(new Date(now)),
       slot: `T-${key()}`,
       kind: 'SCHEDULED',
       plannedAt: new Date(now - 10 * 60_000),
@@ -86,7 +87,7 @@ describe('patrol rounds, findings and violations', () => {
     const missed = await openRound(inspector, -5);
     const overdue = await openRound(inspector, -5);
     await RoundModel.updateOne({ _id: overdue }, { status: 'IN_PROGRESS', startedAt: new Date() });
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = localDate(new Date());
     const ids = async (s: string) =>
       (await manager.gql(ROUNDS, { f: today, t: today, s })).data.patrolRounds.map((r: { id: string }) => r.id);
     expect(await ids('MISSED'))
@@ -103,13 +104,17 @@ describe('patrol rounds, findings and violations', () => {
     expect(await inspector.code(START, { id: missed })).to.equal('INVALID_STATE');
   });
 
-  it('turns a round with findings into the right violations and points', async () => {
-    const round = await openRound(inspector);
-    expect((await inspector.gql(START, { id: round })).data.startRound).to.include({
+  /**
+   * A round by `by` with findings at B01 (GSJ: away, phone), B02 (GSJ: away with a reason) and
+   * C01 (DSJ: absent, desk), submitted: four violations, pending. Each test patrols its own.
+   */
+  async function patrolWithFindings(by = inspector) {
+    const round = await openRound(by);
+    expect((await by.gql(START, { id: round })).data.startRound).to.include({
       state: 'IN_PROGRESS',
-      inspectorId: inspector.userId,
+      inspectorId: by.userId,
     });
-    const save = (w: string, input: object) => inspector.gql(SAVE, { r: round, w, input });
+    const save = (w: string, input: object) => by.gql(SAVE, { r: round, w, input });
     const b01 = await save(
       hall.b01.window,
       finding({ marks: [{ staffId: hall.b01.staff, presence: 'AWAY' }], failures: [{ code: 'PHONE' }] }),
@@ -128,7 +133,13 @@ describe('patrol rounds, findings and violations', () => {
       }),
     );
 
-    const submitted = await inspector.gql(SUBMIT, { id: round });
+    const submitted = await by.gql(SUBMIT, { id: round });
+    const raised = await ViolationModel.find({ round }).lean();
+    return { round, submitted, ids: Object.fromEntries(raised.map((v) => [v.code, String(v._id)])) };
+  }
+
+  it('turns a round with findings into the right violations and points', async () => {
+    const { round, submitted } = await patrolWithFindings();
     expect(submitted.data.submitRound).to.deep.include({ state: 'SUBMITTED', violationCount: 4 });
     const raised = await ViolationModel.find({ round }).sort({ points: -1, code: 1 }).lean();
     expect(raised.map((v) => [v.code, v.points, String(v.staff), String(v.department), v.status])).to.deep.equal([
@@ -206,32 +217,33 @@ describe('patrol rounds, findings and violations', () => {
   });
 
   it('lets a manager confirm or dismiss (with a reason) pending violations, once', async () => {
-    const first = await ViolationModel.findOne({ code: 'ABSENT' }).lean();
-    const second = await ViolationModel.findOne({ code: 'DESK' }).lean();
-    expect(await inspector.code(DECIDE, { id: String(first!._id), d: 'CONFIRMED' })).to.equal('FORBIDDEN');
-    expect(await manager.code(DECIDE, { id: String(first!._id), d: 'DISMISSED' })).to.equal('VALIDATION_FAILED');
-    const ok = await manager.gql(DECIDE, { id: String(first!._id), d: 'DISMISSED', r: '经核实为误报' });
+    const { ids } = await patrolWithFindings();
+    const [first, second] = [{ _id: ids.ABSENT }, { _id: ids.DESK }];
+    expect(await inspector.code(DECIDE, { id: String(first._id), d: 'CONFIRMED' })).to.equal('FORBIDDEN');
+    expect(await manager.code(DECIDE, { id: String(first._id), d: 'DISMISSED' })).to.equal('VALIDATION_FAILED');
+    const ok = await manager.gql(DECIDE, { id: String(first._id), d: 'DISMISSED', r: '经核实为误报' });
     expect(ok.data.decideViolation).to.include({ status: 'DISMISSED', reason: '经核实为误报' });
-    expect(await manager.code(DECIDE, { id: String(first!._id), d: 'CONFIRMED' })).to.equal('INVALID_STATE');
+    expect(await manager.code(DECIDE, { id: String(first._id), d: 'CONFIRMED' })).to.equal('INVALID_STATE');
     expect(
-      (await manager.gql(DECIDE, { id: String(second!._id), d: 'CONFIRMED' })).data.decideViolation.status,
+      (await manager.gql(DECIDE, { id: String(second._id), d: 'CONFIRMED' })).data.decideViolation.status,
     ).to.equal('CONFIRMED');
   });
 
   it('shows inspectors what they raised and liaisons only their confirmed ones', async () => {
-    const other = await as(app, 'INSPECTOR');
+    const [raiser, other] = [await as(app, 'INSPECTOR'), await as(app, 'INSPECTOR')];
+    const { round, ids } = await patrolWithFindings(raiser);
     expect((await other.gql(VIOLATIONS)).data.violationPage.total).to.equal(0);
-    expect((await inspector.gql(VIOLATIONS)).data.violationPage.total).to.equal(4);
-    const phone = String((await ViolationModel.findOne({ code: 'PHONE' }).lean())!._id);
-    const away = String((await ViolationModel.findOne({ code: 'AWAY' }).lean())!._id);
+    expect((await raiser.gql(VIOLATIONS)).data.violationPage.total).to.equal(4);
+    const [phone, away] = [ids.PHONE!, ids.AWAY!];
     await manager.gql(DECIDE, { id: phone, d: 'CONFIRMED' });
+    await manager.gql(DECIDE, { id: ids.DESK, d: 'CONFIRMED' });
     const own = await as(app, 'DEPARTMENT', hall.gsj);
-    const seen = (await own.gql(VIOLATIONS)).data.violationPage.items;
+    const seen = (await own.gql(VIOLATIONS, { round })).data.violationPage.items;
     expect(seen.map((v: { id: string; status: string }) => [v.id, v.status])).to.deep.equal([[phone, 'CONFIRMED']]);
     expect(await own.code(`query($id: ID!) { violation(id: $id) { id } }`, { id: away })).to.equal('NOT_FOUND');
     // The confirmed DESK violation belongs to another department.
     expect(
-      (await (await as(app, 'DEPARTMENT', hall.dsj)).gql(VIOLATIONS)).data.violationPage.items.map(
+      (await (await as(app, 'DEPARTMENT', hall.dsj)).gql(VIOLATIONS, { round })).data.violationPage.items.map(
         (v: { code: string }) => v.code,
       ),
     ).to.deep.equal(['DESK']);

@@ -7,6 +7,7 @@ import { Client } from '../helpers/client.js';
 import { makeDepartment } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/pdf.js';
 import { as, makeHall } from '../helpers/patrol.js';
+import { localDate } from '../../common/time.js';
 
 const DRAFT = `mutation($i: NoticeDraftInput!) { createNoticeDraft(input: $i) { id status number title body violations { id } departments { code } } }`;
 const APPROVE = `mutation($id: ID!) { approveNotice(id: $id) { status number } }`;
@@ -22,7 +23,7 @@ describe('violation notices (通报)', () => {
   let manager: Awaited<ReturnType<typeof as>>;
   let gsjLiaison: Awaited<ReturnType<typeof as>>;
   let noticeId: string;
-  const year = new Date().getFullYear();
+  const year = localDate(new Date()).slice(0, 4); // the centre's year (Shanghai), not the machine's
 
   before(async () => {
     app = await startTestApp();
@@ -149,6 +150,9 @@ describe('violation notices (通报)', () => {
     expect(await outsider.code(NOTICE, { id: noticeId })).to.equal('FORBIDDEN');
     expect(await outsider.code(ACK, { id: noticeId })).to.equal('FORBIDDEN');
     expect((await outsider.gql(`{ noticePage { total } }`)).data.noticePage.total).to.equal(0);
+    // The control: a department it names has it in its list.
+    const own = (await gsjLiaison.gql(`{ noticePage { items { id } } }`)).data.noticePage.items;
+    expect(own.map((n: { id: string }) => n.id)).to.deep.equal([noticeId]);
   });
 
   it('closes appeals after the deadline', async () => {

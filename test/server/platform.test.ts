@@ -86,7 +86,7 @@ describe('platform', () => {
       expect(res.errors?.[0]?.extensions?.code).to.be.oneOf(['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED']);
     });
 
-    it('masks unexpected errors but passes coded ones through', async () => {
+    it('passes coded errors through (masking of unexpected ones: masking.test.ts)', async () => {
       const c = new Client(app.url);
       const res = await c.gql('{ window(id: "000000000000000000000000") { id } }');
       expect(res.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');

@@ -11,13 +11,15 @@ describe('live alerts', () => {
   let gsj: string;
   let dsj: string;
   let manager: Client;
+  /** Window ids by code: each test rates its own window and counts only that window's alerts. */
+  const windows: Record<string, string> = {};
 
   before(async () => {
     app = await startTestApp();
     gsj = await makeDepartment('GSJ');
     dsj = await makeDepartment('DSJ');
-    for (const code of ['A01', 'A02', 'A03']) await makeWindow(code, gsj);
-    await makeWindow('B01', dsj);
+    for (const code of ['A01', 'A02', 'A03', 'A04']) windows[code] = await makeWindow(code, gsj);
+    windows.B01 = await makeWindow('B01', dsj);
     manager = new Client(app.url);
     await manager.login((await makeUser('MANAGER')).username, PASSWORD);
   });
@@ -25,26 +27,30 @@ describe('live alerts', () => {
 
   // Each rating from a fresh "device", so the per-device cooldown does not interfere.
   const rateAs = (code: string, level: string) => rate(new Client(app.url), app, code, level);
+  const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+    (r.errors?.[0]?.extensions?.code as string | undefined) ?? 'ok';
 
   it('raises NEGATIVE_SHARE at ≥ 50% bad ratings among ≥ 4 within 15 minutes, once per period', async () => {
     await rateAs('A01', 'SATISFIED');
     await rateAs('A01', 'DISSATISFIED'); // 1 of 2: too few ratings yet
-    expect(await AlertModel.countDocuments({ rule: 'NEGATIVE_SHARE' })).to.equal(0);
+    const at = { rule: 'NEGATIVE_SHARE', window: windows.A01 };
+    expect(await AlertModel.countDocuments(at)).to.equal(0);
     await rateAs('A01', 'SATISFIED');
     await rateAs('A01', 'DISSATISFIED'); // 2 of 4 = 50%: fires
-    expect(await AlertModel.find({ rule: 'NEGATIVE_SHARE' }).lean()).to.have.length(1);
+    expect(await AlertModel.find(at).lean()).to.have.length(1);
     await rateAs('A01', 'DISSATISFIED'); // still firing, same period: no second alert
-    const alerts = await AlertModel.find({ rule: 'NEGATIVE_SHARE' }).lean();
+    const alerts = await AlertModel.find(at).lean();
     expect(alerts).to.have.length(1);
     expect(alerts[0]).to.include({ total: 4, negative: 2, minutes: 15, state: 'OPEN' });
   });
 
   it('raises one VERY_DISSATISFIED alert per such rating, and none for good ratings', async () => {
+    const at = { rule: 'VERY_DISSATISFIED', window: windows.A02 };
     await rateAs('A02', 'VERY_SATISFIED');
-    expect(await AlertModel.countDocuments({ rule: 'VERY_DISSATISFIED' })).to.equal(0);
+    expect(await AlertModel.countDocuments({ window: windows.A02 })).to.equal(0);
     await rateAs('A02', 'VERY_DISSATISFIED');
     await rateAs('A02', 'VERY_DISSATISFIED');
-    expect(await AlertModel.countDocuments({ rule: 'VERY_DISSATISFIED' })).to.equal(2);
+    expect(await AlertModel.countDocuments(at)).to.equal(2);
   });
 
   it('pushes new alerts to the dashboard over SSE, only to those who may see the department', async () => {
@@ -69,7 +75,9 @@ describe('live alerts', () => {
   });
 
   it('is acknowledged and closed by staff of its department; inspectors and others are refused', async () => {
-    const alert = await AlertModel.findOne({ rule: 'NEGATIVE_SHARE' }).lean();
+    // Its own alert, at a window no other test rates.
+    expect(codeOf(await rateAs('A04', 'VERY_DISSATISFIED'))).to.equal('ok');
+    const alert = await AlertModel.findOne({ window: windows.A04 }).lean();
     const id = String(alert!._id);
     const ACK =
       'mutation($id: ID!) { acknowledgeAlert(id: $id, note: "已到窗口了解情况") { state acknowledgedBy note } }';

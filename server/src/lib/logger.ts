@@ -1,11 +1,15 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-// One JSON line per event; `npm run dev` pipes it through pino-pretty for humans.
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: { paths: ['req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], remove: true },
-  });
+// One JSON line per event; `npm run dev` pipes it through pino-pretty for humans. Tests pass a
+// destination to read what was logged.
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: ['req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], remove: true },
+    },
+    destination,
+  );
 }
 
 export type { Logger };
