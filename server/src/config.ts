@@ -40,6 +40,16 @@ const trustProxy = z.string().transform((v, ctx): number | string[] => {
   return entries;
 });
 
+/** scheme://host[:port] and nothing more, as browsers send it in the Origin header. */
+const isOrigin = (v: string) => {
+  try {
+    const u = new URL(v);
+    return /^https?:$/.test(u.protocol) && u.origin === v;
+  } catch {
+    return false;
+  }
+};
+
 const mongodbUri = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
 
 const ms = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -87,6 +97,11 @@ const schema = z.object({
       'a list of addresses or CIDR ranges',
     )
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7'),
+  // Origins whose pages may call the API with the staff's cookies (CORS); unset: none but our own.
+  CORS_ORIGINS: z
+    .string()
+    .refine((v) => v.split(',').every((o) => isOrigin(o.trim())), 'a list of origins like https://hall.example.cn')
+    .optional(),
   // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
   QR_KEYS: z
     .string()
@@ -179,6 +194,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT,
     serveWeb: e.SERVE_WEB,
+    corsOrigins: e.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,

@@ -12,7 +12,24 @@ import { createLogger } from '../../server/src/lib/logger.js';
 export interface TestApp {
   url: string;
   config: Config;
+  /** Another app instance on the same database, with some settings changed. */
+  sibling(env: Record<string, string>): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+async function listen(config: Config) {
+  const { app } = await createApp({ config, logger: createLogger(config.logLevel) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
 }
 
 export async function startTestApp(
@@ -23,24 +40,27 @@ export async function startTestApp(
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await connectDb(uri, { dbName });
   await migrate();
-  const config = loadConfig({
+  const env = {
     NODE_ENV: 'test',
     MONGODB_URI: uri,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SERVE_WEB: opts.web ? 'true' : 'false',
     ...opts.env,
-  });
-  const { app } = await createApp({ config, logger: createLogger(config.logLevel) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as { port: number };
+  };
+  const config = loadConfig(env);
+  const main = await listen(config);
+  const siblings: Array<() => Promise<void>> = [];
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: main.url,
     config,
+    async sibling(more) {
+      const other = await listen(loadConfig({ ...env, ...more }));
+      siblings.push(other.close);
+      return other;
+    },
     async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      for (const closeSibling of siblings) await closeSibling();
+      await main.close();
       // The stand-in now and then fails a drop with "index not found" (its own bookkeeping); a
       // second attempt finds the database in order.
       await mongoose.connection.dropDatabase().catch(() => mongoose.connection.dropDatabase());
