@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { auditServer } from 'graphql-http';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
-import { makeDepartment, makeStaff, makeUser, PASSWORD } from '../helpers/fixtures.js';
+import { makeDepartment, makeStaff, staffClient } from '../helpers/fixtures.js';
 
 // CORS is off (or limited to CORS_ORIGINS), and the CSRF header is asked only of the requests a
 // browser may send cross-origin without a preflight (yoga's useCSRFPrevention rule), so standard
@@ -20,8 +20,7 @@ describe('security: CORS and cross-site request forgery', function () {
 
   before(async () => {
     app = await startTestApp();
-    admin = new Client(app.url);
-    await admin.login((await makeUser('ADMIN')).username, PASSWORD);
+    admin = await staffClient(app.url, 'ADMIN');
   });
   after(() => app.close());
 
