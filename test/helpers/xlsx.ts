@@ -4,12 +4,18 @@ import { strToU8, zipSync } from 'fflate';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const cell = (value: string, col: number, row: number) =>
-  `<c r="${String.fromCharCode(65 + col)}${row}" t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
+const cell = (value: string, ref: string) => `<c${ref} t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
 
-/** A workbook whose first sheet holds the rows (the first being the column names). */
-export function xlsx(rows: string[][], extra: Record<string, Uint8Array> = {}): Buffer {
-  const sheet = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, c) => cell(v, c, i + 1)).join('')}</row>`).join('');
+/**
+ * A workbook whose first sheet holds the rows (the first being the column names). Without `refs`
+ * the cells carry no address (optional in the format): a file of repeated rows then compresses
+ * as well as one Excel writes with shared strings.
+ */
+export function xlsx(rows: string[][], extra: Record<string, Uint8Array> = {}, refs = true): Buffer {
+  const ref = (col: number, row: number) => (refs ? ` r="${String.fromCharCode(65 + col)}${row}"` : '');
+  const sheet = rows
+    .map((r, i) => `<row${refs ? ` r="${i + 1}"` : ''}>${r.map((v, c) => cell(v, ref(c, i + 1))).join('')}</row>`)
+    .join('');
   const ns = 'http://schemas.openxmlformats.org';
   const files = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
