@@ -73,6 +73,12 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  // Password guesses (OWASP): free attempts per account and address, per account from unknown
+  // devices, per address over all accounts; then delays doubling from a minute, per window.
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(0),
   BODY_LIMIT: z
@@ -189,6 +195,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     // Keyed hashes (IP addresses, cookies) need a stable secret; development gets a fixed one.
     secret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    login: loginRules(e),
     secureCookies: publicBaseUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
@@ -211,6 +218,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+function loginRules(e: z.output<typeof schema>) {
+  const rule = (free: number) => ({ free, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 });
+  return {
+    accountAddress: rule(e.LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS),
+    account: rule(e.LOGIN_ATTEMPTS_PER_ACCOUNT),
+    address: rule(e.LOGIN_ATTEMPTS_PER_ADDRESS),
+  };
+}
 
 /** QR signing keys, newest first; without QR_KEYS one key is derived from the session secret. */
 function parseQrKeys(value: string | undefined, secret: string) {
