@@ -161,10 +161,23 @@ export function mongodbUriFromEnv(rawEnv: NodeJS.ProcessEnv = process.env) {
 // An empty variable (`QR_KEYS=` in a compose file) means "not set", not "set to nothing".
 const nonEmpty = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 
+/** Secrets no production may use: the development value printed above, or one barely random. */
+function weakSecret(value: string | undefined) {
+  if (!value) return null;
+  if (value.includes(DEV_SECRET)) return '这是源代码中公开的开发密钥，生产环境不能使用';
+  if (new Set(value).size < 12) return '字符种类太少，不像随机生成的密钥';
+  return null;
+}
+
 /** Checked on the raw environment so they are reported together with any other problem. */
 function productionProblems(env: NodeJS.ProcessEnv) {
   if (env.NODE_ENV !== 'production') return [];
-  return ['SESSION_SECRET', 'PUBLIC_BASE_URL'].filter((k) => !env[k]).map((k) => `${k}: is required in production`);
+  const missing = ['SESSION_SECRET', 'PUBLIC_BASE_URL'].filter((k) => !env[k]);
+  const weak = (['SESSION_SECRET', 'QR_KEYS'] as const).flatMap((k) => {
+    const why = weakSecret(env[k]);
+    return why ? [`${k} [CONFIG_WEAK_SECRET]: ${why}；请用 deploy/make-secrets.sh 生成新的密钥`] : [];
+  });
+  return [...missing.map((k) => `${k}: is required in production`), ...weak];
 }
 
 export class ConfigError extends Error {

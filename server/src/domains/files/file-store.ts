@@ -25,7 +25,12 @@ export interface FileMeta {
   uploadedBy: string | null;
 }
 
-const bucket = () => new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'files' });
+/** The bucket; while the database is away (closing, reconnecting) an error the 503 handler knows. */
+function bucket() {
+  const db = mongoose.connection.db;
+  if (!db) throw new mongoose.mongo.MongoNotConnectedError('the database is not connected');
+  return new mongoose.mongo.GridFSBucket(db, { bucketName: 'files' });
+}
 
 /** Checks the bytes are a JPEG or PNG within the size limit and stores them. */
 export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
