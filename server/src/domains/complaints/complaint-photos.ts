@@ -1,6 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { validationFailed } from '../../graphql/errors.js';
-import { storeImage } from '../files/file-store.js';
+import { removeFile, storeImage } from '../files/file-store.js';
 import { ComplaintModel } from './complaint.model.js';
 
 // Citizens upload photos before they submit (each upload returns an id), then the submission
@@ -18,12 +18,35 @@ const filesCollection = () => mongoose.connection.db!.collection('files.files');
  * Stores an uploaded photo, readable by those who handle complaints (not inspectors) and by no
  * department's liaison until the complaint is assigned to it, as the complaint itself.
  */
-export function storePhoto(data: Buffer) {
+export async function storePhoto(data: Buffer) {
+  await removeUnclaimedPhotos();
   return storeImage(
     data,
     { purpose: PHOTO_PURPOSE, visibility: 'staff', department: null, reader: 'handleComplaints', uploadedBy: null },
     MAX_PHOTO_BYTES,
   );
+}
+
+/** Photos no complaint claimed within a day were abandoned (or uploaded to fill the disk). */
+export const UNCLAIMED_TTL_MS = 24 * 3600_000;
+
+/**
+ * Deletes a batch of abandoned photos. Run at each upload rather than on a timer: uploads are what
+ * fills the store, so the cleanup keeps pace with them on every app instance, with no scheduler.
+ */
+export async function removeUnclaimedPhotos(now = Date.now()) {
+  const old = await filesCollection()
+    .find(
+      {
+        'metadata.purpose': PHOTO_PURPOSE,
+        'metadata.claim': null,
+        uploadDate: { $lt: new Date(now - UNCLAIMED_TTL_MS) },
+      },
+      { projection: { _id: 1 } },
+    )
+    .limit(50)
+    .toArray();
+  for (const f of old) await removeFile(String(f._id));
 }
 
 /**
