@@ -43,11 +43,11 @@ export const CAPABILITIES = {
   viewRegistry: STAFF, // departments, windows, staff, service items, the roster, the calendar
   viewRules: STAFF, // rating tags and thresholds, the patrol rulebook and schedule
   viewRatingStats: STAFF, // the ratings dashboard and its live alerts
-  exportRatings: STAFF, // the counted ratings as CSV (anonymous: no addresses or phones)
   viewViolations: STAFF, // inspectors what they raised, liaisons their confirmed ones
 
   // Citizens' feedback and what the center sends to departments.
   readRatings: HANDLERS, // single ratings with their comments
+  exportRatings: HANDLERS, // the counted ratings as CSV, with comments and case numbers, as readRatings shows them
   callBack: HANDLERS, // a bad rating's call-back phone in full, and the call-back step
   workFollowUps: HANDLERS, // the follow-up inbox: verify, rectify, appeal a bad rating
   handleAlerts: HANDLERS, // acknowledge and close live alerts

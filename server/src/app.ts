@@ -8,6 +8,7 @@ import { isDbUnavailable, pingDb } from './db.js';
 import { bulletinsRouter } from './domains/bulletins/bulletins.routes.js';
 import { casesRouter } from './domains/cases/case.routes.js';
 import { complaintsRouter } from './domains/complaints/complaint.routes.js';
+import { refuseForeignWrites } from './domains/accounts/http-auth.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
 import { noticesRouter } from './domains/notices/notices.routes.js';
@@ -114,10 +115,12 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   });
 
   const yoga = createGraphQL(config, logger);
-  // Parsing here enforces the body limit (413); yoga reuses the parsed body.
-  app.use(yoga.graphqlEndpoint, express.json({ limit: config.bodyLimit }));
+  // One body limit for every content type (413): the body is read here, whatever it claims to be
+  // (JSON, application/graphql+json, text), and yoga parses the bytes it was handed.
+  app.use(yoga.graphqlEndpoint, express.raw({ type: () => true, limit: config.bodyLimit }));
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req, res }));
 
+  app.use('/api', refuseForeignWrites(config));
   app.use(filesRouter());
   app.use(staffRouter(logger));
   app.use(qrRouter(config));

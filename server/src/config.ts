@@ -40,6 +40,16 @@ const trustProxy = z.string().transform((v, ctx): number | string[] => {
   return entries;
 });
 
+/** scheme://host[:port] and nothing more, as browsers send it in the Origin header. */
+const isOrigin = (v: string) => {
+  try {
+    const u = new URL(v);
+    return /^https?:$/.test(u.protocol) && u.origin === v;
+  } catch {
+    return false;
+  }
+};
+
 const mongodbUri = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
 
 const ms = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -63,6 +73,12 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  // Password guesses (OWASP): free attempts per account and address, per account from unknown
+  // devices, per address over all accounts; then delays doubling from a minute, per window.
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(0),
   BODY_LIMIT: z
@@ -87,6 +103,11 @@ const schema = z.object({
       'a list of addresses or CIDR ranges',
     )
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7'),
+  // Origins whose pages may call the API with the staff's cookies (CORS); unset: none but our own.
+  CORS_ORIGINS: z
+    .string()
+    .refine((v) => v.split(',').every((o) => isOrigin(o.trim())), 'a list of origins like https://hall.example.cn')
+    .optional(),
   // "kid:secret,kid:secret": the first signs new QR codes, all verify (rotate by prepending).
   QR_KEYS: z
     .string()
@@ -140,10 +161,23 @@ export function mongodbUriFromEnv(rawEnv: NodeJS.ProcessEnv = process.env) {
 // An empty variable (`QR_KEYS=` in a compose file) means "not set", not "set to nothing".
 const nonEmpty = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 
+/** Secrets no production may use: the development value printed above, or one barely random. */
+function weakSecret(value: string | undefined) {
+  if (!value) return null;
+  if (value.includes(DEV_SECRET)) return '这是源代码中公开的开发密钥，生产环境不能使用';
+  if (new Set(value).size < 12) return '字符种类太少，不像随机生成的密钥';
+  return null;
+}
+
 /** Checked on the raw environment so they are reported together with any other problem. */
 function productionProblems(env: NodeJS.ProcessEnv) {
   if (env.NODE_ENV !== 'production') return [];
-  return ['SESSION_SECRET', 'PUBLIC_BASE_URL'].filter((k) => !env[k]).map((k) => `${k}: is required in production`);
+  const missing = ['SESSION_SECRET', 'PUBLIC_BASE_URL'].filter((k) => !env[k]);
+  const weak = (['SESSION_SECRET', 'QR_KEYS'] as const).flatMap((k) => {
+    const why = weakSecret(env[k]);
+    return why ? [`${k} [CONFIG_WEAK_SECRET]: ${why}；请用 deploy/make-secrets.sh 生成新的密钥`] : [];
+  });
+  return [...missing.map((k) => `${k}: is required in production`), ...weak];
 }
 
 export class ConfigError extends Error {
@@ -174,11 +208,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     // Keyed hashes (IP addresses, cookies) need a stable secret; development gets a fixed one.
     secret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    login: loginRules(e),
     secureCookies: publicBaseUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT,
     serveWeb: e.SERVE_WEB,
+    corsOrigins: e.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
@@ -195,6 +231,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+function loginRules(e: z.output<typeof schema>) {
+  const rule = (free: number) => ({ free, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 });
+  return {
+    accountAddress: rule(e.LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS),
+    account: rule(e.LOGIN_ATTEMPTS_PER_ACCOUNT),
+    address: rule(e.LOGIN_ATTEMPTS_PER_ADDRESS),
+  };
+}
 
 /** QR signing keys, newest first; without QR_KEYS one key is derived from the session secret. */
 function parseQrKeys(value: string | undefined, secret: string) {

@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
 import { ensureIndexes } from './db.js';
+import { restrictStoredPhotos } from './domains/complaints/complaint-photos.js';
 import { WindowModel } from './domains/windows/window.model.js';
 
 // Idempotent data upgrades, run with the index build before the server starts (`npm run
@@ -10,6 +11,8 @@ const steps: Array<[string, () => Promise<unknown>]> = [
     'windows.qrVersion',
     () => WindowModel.updateMany({ qrVersion: trusted({ $exists: false }) }, { $set: { qrVersion: 1 } }),
   ],
+  // Complaint photos: not for inspectors, nor for a liaison before the complaint is assigned to it.
+  ['files.complaintPhotoReaders', restrictStoredPhotos],
 ];
 
 export async function migrate(log: (m: string) => void = () => {}) {

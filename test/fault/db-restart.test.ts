@@ -88,6 +88,7 @@ describe('database outage under load', function () {
     expect(during.status).to.equal(503);
     expect(during.errors?.[0]?.extensions?.code).to.equal('SERVICE_UNAVAILABLE');
     expect((await fetch(`${app.url}/healthz`)).status).to.equal(200); // alive, just not ready
+    expect((await fetch(`${app.url}/files/${'0'.repeat(24)}`)).status).to.equal(503); // files too
     const before = acknowledged.size;
 
     db = await start();

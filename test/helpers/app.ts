@@ -22,6 +22,8 @@ export interface TestApp {
   env: Record<string, string>;
   /** What the server logged, when started with `logs: true` (else empty). */
   logs: LogLine[];
+  /** Another app instance in this process on the same database, with some settings changed. */
+  sibling(env: Record<string, string>): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,21 @@ function logSink(lines: LogLine[]) {
   });
 }
 
+async function listen(config: Config, logger = createLogger(config.logLevel)) {
+  const { app } = await createApp({ config, logger });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const uri = opts.uri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through mocha (npm test)');
@@ -58,21 +75,22 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
   const config = loadConfig(env);
   const logs: LogLine[] = [];
-  const logger = createLogger(config.logLevel, opts.logs ? logSink(logs) : undefined);
-  const { app } = await createApp({ config, logger });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as { port: number };
+  const main = await listen(config, createLogger(config.logLevel, opts.logs ? logSink(logs) : undefined));
+  const siblings: Array<() => Promise<void>> = [];
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: main.url,
     config,
     db: { uri, name: dbName },
     env,
     logs,
+    async sibling(more) {
+      const other = await listen(loadConfig({ ...env, ...more }));
+      siblings.push(other.close);
+      return other;
+    },
     async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      for (const closeSibling of siblings) await closeSibling();
+      await main.close();
       // The stand-in now and then fails a drop with "index not found" (its own bookkeeping); a
       // second attempt finds the database in order.
       await mongoose.connection.dropDatabase().catch(() => mongoose.connection.dropDatabase());

@@ -215,17 +215,40 @@ describe("security: a liaison and another department's records", function () {
     expect(await total('')).to.equal(assigned);
   });
 
-  it("refuses another department's downloads", async () => {
-    const get = (path: string) => fetch(`${app.url}${path}`, { headers: { cookie: liaison.cookie! } });
-    const win = await pick(WindowModel, 'department', false);
-    expect((await get(`/api/windows/${win}/qr.png`)).status).to.equal(403);
+  it("refuses another department's downloads and uploads, and serves its own", async () => {
+    const send = (path: string, init: RequestInit = {}) =>
+      fetch(`${app.url}${path}`, { ...init, headers: { cookie: liaison.cookie!, 'x-wfp-csrf': '1' } });
+    const get = async (path: string) => (await send(path)).status;
+    const [win, myWin] = [await pick(WindowModel, 'department', false), await pick(WindowModel, 'department', true)];
+    expect(await get(`/api/windows/${win}/qr.png`)).to.equal(403);
+    expect(await get(`/api/windows/${myWin}/qr.png`)).to.equal(200);
+    expect(await get(`/api/windows/qr-sheet?windowId=${win}`)).to.equal(404);
+    expect(await get(`/api/windows/qr-sheet?windowId=${myWin}`)).to.equal(200);
     const notice = await NoticeModel.findOne({ status: 'PUBLISHED', departments: trusted({ $ne: own }) }).lean();
-    expect([403, 404]).to.include((await get(`/api/notices/${notice!._id}.pdf`)).status);
-    const csv = await (await get(`/api/ratings.csv?from=2026-01-01&to=2030-12-31&departmentId=${other}`)).text();
-    const otherName = (await DepartmentModel.findById(other).lean())!.name;
-    expect(csv).to.not.include(otherName);
-    // The control: its own ratings are there.
-    const mine = await (await get(`/api/ratings.csv?from=2026-01-01&to=2030-12-31`)).text();
-    expect(mine).to.include((await DepartmentModel.findById(own).lean())!.name);
+    expect([403, 404]).to.include(await get(`/api/notices/${notice!._id}.pdf`));
+    const bulletin = await oneOf(BulletinModel, { status: 'PUBLISHED' });
+    expect(await get(`/api/bulletins/${bulletin}.pdf?department=${other}`)).to.equal(403);
+    expect(await get(`/api/bulletins/${bulletin}.pdf?department=${own}`)).to.equal(200);
+    const [otherName, ownName] = await Promise.all(
+      [other, own].map(async (d) => (await DepartmentModel.findById(d).lean())!.name),
+    );
+    // Another department's sheet asked for: its own windows come back, never the other's.
+    const sheet = await (await send(`/api/windows/qr-sheet?departmentId=${other}`)).text();
+    expect(sheet).to.not.include(`"dept">${otherName}<`);
+    expect(sheet).to.include(`"dept">${ownName}<`);
+    const ratings = await (await send(`/api/ratings.csv?from=2026-01-01&to=2030-12-31&departmentId=${other}`)).text();
+    expect(ratings).to.not.include(otherName);
+    const mine = await (await send(`/api/ratings.csv?from=2020-01-01&to=2030-12-31`)).text();
+    expect(mine).to.include(ownName);
+    const codes = async (assignedTo: unknown) =>
+      (await ComplaintModel.find({ assignedTo }).lean()).map((c) => c.trackingCode);
+    const complaints = await (await send(`/api/complaints.csv?departmentId=${other}`)).text();
+    for (const code of await codes(other)) expect(complaints).to.not.include(code);
+    const ownComplaints = await (await send('/api/complaints.csv')).text();
+    for (const code of await codes(own)) expect(ownComplaints).to.include(code);
+    const photo = { method: 'PUT', body: new Uint8Array(Buffer.from('not even an image')) };
+    expect((await send(`/api/staff/${await pick(StaffModel, 'department', false)}/photo`, photo)).status).to.equal(403);
+    // Its own staff: admitted, and refused for the bytes only (not an image).
+    expect((await send(`/api/staff/${await pick(StaffModel, 'department', true)}/photo`, photo)).status).to.equal(415);
   });
 });

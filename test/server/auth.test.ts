@@ -103,10 +103,10 @@ describe('staff authentication', () => {
     await fresh.login(username, 'a brand new secret');
   });
 
-  it('refuses requests without the CSRF header', async () => {
+  it('refuses simple requests without the CSRF header (more in test/security/csrf.test.ts)', async () => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: ME }),
     });
     expect(res.status).to.equal(403);

@@ -76,11 +76,12 @@ describe('complaints: filing, photos and lookups', () => {
       departmentName: '市工商行政管理局',
     });
     expect(doc.photos.map(String)).to.deep.equal(photoIds);
-    // The photos now belong to the complaint's department and cannot be claimed again.
+    // The photos are claimed (they cannot be claimed again) but stay under no department until
+    // the complaint is assigned: no liaison reads them before (test/security/http-routes.test.ts).
     const meta = await files()
       .find({ _id: { $in: doc.photos } })
       .toArray();
-    expect(meta.map((f) => f.metadata?.department)).to.deep.equal([gsj, gsj]);
+    expect(meta.map((f) => f.metadata?.department)).to.deep.equal([null, null]);
     const again = await citizen.gql(SUBMIT, { input: complaintInput({ photoIds: [photoIds[0]] }) });
     expect(again.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('photoIds');
   });
@@ -167,7 +168,8 @@ describe('complaints: filing, photos and lookups', () => {
     const big = await uploadPhoto(app.url, Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]));
     expect(big.status).to.equal(413);
     expect(await errorCode(big)).to.equal('PAYLOAD_TOO_LARGE');
-    expect((await uploadPhoto(app.url, png, {})).status).to.equal(403);
+    // A simple request (one a foreign page could send) needs the CSRF header.
+    expect((await uploadPhoto(app.url, png, { 'content-type': 'text/plain' })).status).to.equal(403);
   });
 
   it('keeps uploaded photos from the public: only staff may open them', async () => {

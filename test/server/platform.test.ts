@@ -34,7 +34,7 @@ describe('platform', () => {
       const c = loadConfig({
         MONGODB_URI: 'mongodb://db/wfp',
         NODE_ENV: 'production',
-        SESSION_SECRET: 'x'.repeat(32),
+        SESSION_SECRET: 'pR7vK2mQ9xL4wT8nB3cY6hJ1dF5gZ0sA',
         PUBLIC_BASE_URL: 'https://hall.example.gov.cn/',
       });
       expect(c).to.include({ isProduction: true, secureCookies: true, publicBaseUrl: 'https://hall.example.gov.cn' });

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { isDbUnavailable } from '../db.js';
 import { SESSION_COOKIE, userFromSession } from '../domains/accounts/auth.service.js';
 import { useAuditLog } from '../domains/audit/audit.plugin.js';
-import { CSRF_HEADER } from '../lib/csrf.js';
+import { CSRF_HEADER, CSRF_MESSAGE, lacksCsrfHeader } from '../lib/csrf.js';
 import { requestIdOf, type Logger } from '../lib/logger.js';
 import { useArmor } from './armor.js';
 import { useAuthorizeFirst } from './authorize-first.js';
@@ -19,29 +19,51 @@ import { schema } from './schema.js';
 // per app instance, or tests hosting several apps would record every mutation several times.
 const auditLog = useAuditLog();
 
-/** Refuses any GraphQL request without the CSRF header (see lib/csrf.ts for why). */
-function useStrictCsrf(): Plugin {
+/** Refuses the requests a browser could send cross-origin unasked, unless they carry the CSRF header. */
+function useCsrfPrevention(): Plugin {
   return {
     onRequestParse({ request }) {
-      if (!request.headers.has(CSRF_HEADER)) {
-        throw new GraphQLError(`Missing the ${CSRF_HEADER} header`, {
-          extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } },
-        });
+      const { method, headers } = request;
+      if (lacksCsrfHeader(method, headers.get('content-type'), headers.has(CSRF_HEADER))) {
+        throw new GraphQLError(CSRF_MESSAGE, { extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } } });
       }
     },
   };
 }
 
-// Express hands yoga its req/res; yoga.fetch (used by scripts) has neither, hence the `?.` below.
+/**
+ * CORS for the configured origins only (CORS_ORIGINS); for any other page, no CORS headers at
+ * all, so a browser never lets it read an answer or send a preflighted request.
+ */
+function corsFor(config: Config) {
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !config.corsOrigins.includes(origin)) return false as const;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'accept', CSRF_HEADER],
+      maxAge: 600,
+    };
+  };
+}
+
 /**
  * Errors graphql-js raises while coercing variables (a wrong enum value, a missing field) carry no
- * code; give them BAD_USER_INPUT so every expected failure is coded for clients.
+ * code; give them BAD_USER_INPUT so every expected failure is coded for clients. And no error
+ * suggests names ("Did you mean …"), whatever stage raised it: the schema is not published.
  */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 function useCodedInputErrors(): Plugin {
-  const coded = (e: GraphQLError) =>
-    e.extensions?.code || !e.message.startsWith('Variable "$')
-      ? e
-      : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } });
+  const coded = (e: GraphQLError) => {
+    const message = e.message.replace(SUGGESTION, '');
+    const code = e.extensions?.code ?? (e.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : undefined);
+    if (message === e.message && code === e.extensions?.code) return e;
+    const { nodes, source, positions, path, originalError } = e;
+    const extensions = { ...e.extensions, ...(code ? { code } : {}) };
+    return new GraphQLError(message, { nodes, source, positions, path, originalError, extensions });
+  };
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
@@ -50,6 +72,7 @@ function useCodedInputErrors(): Plugin {
   };
 }
 
+// Express hands yoga its req/res; yoga.fetch (used by scripts) has neither, hence the `?.` below.
 interface ServerContext {
   req: ExpressRequest;
   res: ExpressResponse;
@@ -62,6 +85,7 @@ export function createGraphQL(config: Config, logger: Logger) {
     logging: logger.child({ component: 'yoga' }),
     graphiql: config.isProduction ? false : { headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
     landingPage: false,
+    cors: corsFor(config),
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -75,7 +99,7 @@ export function createGraphQL(config: Config, logger: Logger) {
       },
     },
     plugins: [
-      useStrictCsrf(),
+      useCsrfPrevention(),
       useCodedInputErrors(),
       useCookies(),
       useArmor(),

@@ -72,7 +72,9 @@ async function parseXlsx(data: Buffer, spec: TableSpec): Promise<Row[]> {
   const values = (i: number) => (sheet.getRow(i).values as unknown[]).slice(1).map(cellText);
   const columns = values(1).map((h) => fieldOf(spec, h));
   const rows: Row[] = [];
-  for (let i = 2; i <= sheet.actualRowCount + 1 && i <= MAX_IMPORT_ROWS + 2; i++) {
+  // actualRowCount walks every row: read it once, not once per row (that was quadratic).
+  const last = Math.min(sheet.actualRowCount + 1, MAX_IMPORT_ROWS + 2);
+  for (let i = 2; i <= last; i++) {
     const cells = values(i);
     if (cells.every((c) => !c)) continue;
     rows.push(Object.fromEntries(columns.map((c, k) => [c, cells[k] ?? ''])));

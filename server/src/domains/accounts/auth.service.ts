@@ -2,16 +2,13 @@ import { trusted } from 'mongoose';
 import { AppError } from '../../graphql/errors.js';
 import type { Context, SessionUser } from '../../graphql/context.js';
 import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
-import { consumeOrRetryAfter, createLimiter, retryAfterIfBlocked } from '../../lib/rate-limit.js';
+import { knownDevice, rememberDevice } from './login-device.js';
+import { resetAttempts, releaseAttempts, takeAttempts, type AttemptRule } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { SessionModel } from './session.model.js';
 import { UserModel, type User } from './user.model.js';
 
 export const SESSION_COOKIE = 'wfp_session';
-
-// 5 failures per account in 15 minutes, and a looser cap per address against password spraying.
-const failuresPerUser = createLimiter('login_user', 5, 15 * 60);
-const failuresPerIp = createLimiter('login_ip', 50, 15 * 60);
 
 export function toSessionUser(u: User): SessionUser {
   return {
@@ -33,22 +30,35 @@ export async function userFromSession(token: string | undefined) {
   return { sessionId: session._id, user: toSessionUser(user) };
 }
 
+/**
+ * The attempt counters a login takes (login-throttle.ts). A device this account logged in from
+ * before counts on its own, so others' failures (a shared address, someone trying the name) do
+ * not lock its owner out; anyone else counts per account and address, per account and per address.
+ */
+async function loginKeys(ctx: Context, name: string, userId: string | undefined, ipKey: string) {
+  const rules = ctx.config.login;
+  const device = userId ? await knownDevice(ctx, userId) : null;
+  if (device) return [[`device:${device}`, rules.accountAddress]] satisfies Array<[string, AttemptRule]>;
+  return [
+    [`pair:${name}:${ipKey}`, rules.accountAddress],
+    [`account:${name}`, rules.account],
+    [`address:${ipKey}`, rules.address],
+  ] satisfies Array<[string, AttemptRule]>;
+}
+
 export async function login(ctx: Context, username: string, password: string) {
   const name = username.trim().toLowerCase();
   const ipKey = keyedHash(ctx.config.secret, 'ip', ctx.clientIp);
-  const blocked =
-    (await retryAfterIfBlocked(failuresPerUser, name)) ?? (await retryAfterIfBlocked(failuresPerIp, ipKey));
-  if (blocked) throw throttled(blocked);
-
   const user = await UserModel.findOne({ username: name }).lean<User>();
+  const keys = await loginKeys(ctx, name, user ? String(user._id) : undefined, ipKey);
+  // The attempt is counted before the password is checked, so simultaneous guesses cannot pass.
+  const slots = await takeAttempts(keys);
+  if ('wait' in slots) throw throttled(slots.wait);
   const ok = (await verifyPassword(user?.passwordHash, password)) && !!user?.active;
-  if (!ok || !user) {
-    const wait =
-      (await consumeOrRetryAfter(failuresPerUser, name)) ?? (await consumeOrRetryAfter(failuresPerIp, ipKey));
-    if (wait) throw throttled(wait);
-    throw new AppError('LOGIN_FAILED', 'Wrong username or password');
-  }
-  await failuresPerUser.delete(name);
+  if (!ok || !user) throw new AppError('LOGIN_FAILED', 'Wrong username or password');
+  await releaseAttempts(slots.ids);
+  await resetAttempts(keys[0]![0], keys[0]![1]);
+  await rememberDevice(ctx, String(user._id));
 
   // A fresh session id at every login: a session fixed before login is never upgraded.
   const old = await ctx.request.cookieStore?.get(SESSION_COOKIE);
@@ -93,7 +103,7 @@ export async function endSessions(userId: string, exceptSessionId?: string | nul
   await SessionModel.deleteMany(filter);
 }
 
-function throttled(retryAfter: number) {
+export function throttled(retryAfter: number) {
   return new AppError('LOGIN_THROTTLED', `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} min`, {
     retryAfter,
   });

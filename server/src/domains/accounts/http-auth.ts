@@ -1,7 +1,8 @@
 import { parse as parseCookies } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
-import { CSRF_HEADER } from '../../lib/csrf.js';
+import type { Config } from '../../config.js';
+import { CSRF_HEADER, CSRF_MESSAGE, fromForeignPage, lacksCsrfHeader } from '../../lib/csrf.js';
 import { AppError, forbidden, unauthenticated } from '../../graphql/errors.js';
 import { SESSION_COOKIE, userFromSession } from './auth.service.js';
 import { can, type Capability } from '../../../../common/roles.js';
@@ -25,8 +26,22 @@ export function requireStaff(capability?: Capability): RequestHandler {
   };
 }
 
-/** State-changing requests must carry the CSRF header, as GraphQL requests do. */
+/** The CSRF header on what a browser could send cross-origin unasked, as for GraphQL (lib/csrf.ts). */
 export function requireCsrfHeader(req: Request, _res: Response, next: NextFunction) {
-  if (req.headers[CSRF_HEADER]) return next();
-  next(new AppError('CSRF_HEADER_MISSING', `Missing the ${CSRF_HEADER} header`, { http: { status: 403 } }));
+  if (!lacksCsrfHeader(req.method, req.headers['content-type'], !!req.headers[CSRF_HEADER])) return next();
+  next(new AppError('CSRF_HEADER_MISSING', CSRF_MESSAGE, { http: { status: 403 } }));
+}
+
+/**
+ * Writes to the plain HTTP routes (uploads, imports) come from this site's own pages or from
+ * clients that are not browsers, never from a page elsewhere, not even on the same site (another
+ * port or subdomain shares the SameSite cookie). Origin and Sec-Fetch-Site tell.
+ */
+export function refuseForeignWrites(config: Config): RequestHandler {
+  const canonical = new URL(config.publicBaseUrl).origin;
+  return (req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    if (!fromForeignPage(req.headers, [canonical, `${req.protocol}://${req.get('host')}`])) return next();
+    next(new AppError('CROSS_SITE_REQUEST', '拒绝来自其他网站页面的请求', { http: { status: 403 } }));
+  };
 }

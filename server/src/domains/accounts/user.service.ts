@@ -7,7 +7,8 @@ import { paginate, textMatch } from '../../graphql/pagination.js';
 import { idText } from '../../lib/ids.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import type { userFilter, userInput, userUpdate } from './accounts.inputs.js';
-import { endSessions, toSessionUser } from './auth.service.js';
+import { endSessions, throttled, toSessionUser } from './auth.service.js';
+import { resetAttempts, takeAttempts, type AttemptRule } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { UserModel, type User } from './user.model.js';
 
@@ -74,9 +75,14 @@ export async function resetPassword(id: string, password: string) {
 
 export async function changeOwnPassword(ctx: Context, current: string, next: string) {
   const me = await UserModel.findById(ctx.user?.id).lean<User>();
+  // Guessing the current password from a stolen session is throttled like logins.
+  const key: [string, AttemptRule] = [`password:${ctx.user?.id}`, ctx.config.login.accountAddress];
+  const slots = await takeAttempts([key]);
+  if ('wait' in slots) throw throttled(slots.wait);
   if (!me || !(await verifyPassword(me.passwordHash, current))) {
     throw validationFailed([{ path: 'currentPassword', message: 'wrong password' }]);
   }
+  await resetAttempts(...key);
   if (current === next) throw validationFailed([{ path: 'newPassword', message: 'must differ from the current one' }]);
   await UserModel.updateOne({ _id: me._id }, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
   // Other devices are logged out; this session stays.

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { requestIdOf, type Logger } from '../../lib/logger.js';
+import { importLimits } from '../../lib/import-limits.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -14,6 +15,7 @@ export function casesRouter(logger: Logger) {
     requireCsrfHeader,
     requireStaff('manageCases'),
     express.raw({ type: () => true, limit: MAX_IMPORT_BYTES + 1 }),
+    importLimits,
     (req, res, next) => {
       const user = res.locals.user as SessionUser;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

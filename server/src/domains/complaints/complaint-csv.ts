@@ -1,4 +1,5 @@
 import { localDateTime } from '../../../../common/time.js';
+import { csvText } from '../../lib/csv.js';
 import { overdueStep } from './complaint.deadlines.js';
 import type { Complaint } from './complaint.model.js';
 
@@ -58,17 +59,11 @@ const PERSONAL: Column[] = [
   ['电话', (c) => c.phone ?? ''],
 ];
 
-/** Quotes a cell, and defuses text a spreadsheet would run as a formula. */
-function cell(value: string) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 export function toCsv(rows: Complaint[], personal: boolean) {
   const columns = personal ? [...COLUMNS, ...PERSONAL] : COLUMNS;
-  const lines = [
-    columns.map(([h]) => cell(h)).join(','),
-    ...rows.map((c) => columns.map(([, v]) => cell(v(c))).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const header = columns.map(([h]) => h);
+  return `\uFEFF${csvText(
+    header,
+    rows.map((c) => columns.map(([, v]) => v(c))),
+  )}`;
 }

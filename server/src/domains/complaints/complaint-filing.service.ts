@@ -113,7 +113,7 @@ export async function submitComplaint(ctx: Context, input: SubmitInput) {
     throw new AppError('RATE_LIMITED', 'Too many complaints from this network; please try later', { retryAfter: wait });
 
   const subject = await resolveSubject(input);
-  const photos = await claimPhotos(input.photoIds ?? [], input.clientKey, subject.department);
+  const photos = await claimPhotos(input.photoIds ?? [], input.clientKey);
   const now = new Date();
   const fields = {
     clientKey: input.clientKey,

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import mongoose, { Types } from 'mongoose';
+import type { Capability } from '../../../../common/roles.js';
 import { AppError } from '../../graphql/errors.js';
 
 // Uploaded images live in MongoDB GridFS (bucket "files"), so app instances share them and a
@@ -16,13 +17,20 @@ export interface FileMeta {
   contentType: string;
   purpose: string;
   visibility: Visibility;
-  /** For department-scoped files: a liaison may read only its own department's. */
+  /** For staff files: a liaison may read only its own department's (none while this is null). */
   department: string | null;
+  /** For staff files: the capability a reader needs besides (complaint photos: not inspectors). */
+  reader?: Capability | null;
   sha256: string;
   uploadedBy: string | null;
 }
 
-const bucket = () => new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'files' });
+/** The bucket; while the database is away (closing, reconnecting) an error the 503 handler knows. */
+function bucket() {
+  const db = mongoose.connection.db;
+  if (!db) throw new mongoose.mongo.MongoNotConnectedError('the database is not connected');
+  return new mongoose.mongo.GridFSBucket(db, { bucketName: 'files' });
+}
 
 /** Checks the bytes are a JPEG or PNG within the size limit and stores them. */
 export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
@@ -37,7 +45,10 @@ export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType
     throw new AppError('UNSUPPORTED_FILE_TYPE', 'Only JPEG and PNG images are accepted', { http: { status: 415 } });
   }
   const full: FileMeta = { ...meta, contentType: type.mime, sha256: createHash('sha256').update(data).digest('hex') };
-  const upload = bucket().openUploadStream(`${meta.purpose}.${type.ext}`, { metadata: full });
+  // A random id, not the usual ObjectId (a timestamp and a counter): a file's id is its address,
+  // and staff files must not be found by counting from a known one.
+  const id = new Types.ObjectId(randomBytes(12));
+  const upload = bucket().openUploadStreamWithId(id, `${meta.purpose}.${type.ext}`, { metadata: full });
   await new Promise<void>((resolve, reject) => {
     upload.once('finish', () => resolve()).once('error', reject);
     upload.end(data);

@@ -7,6 +7,7 @@ import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { storeImage } from '../files/file-store.js';
 import { WindowModel } from '../windows/window.model.js';
+import { importLimits } from '../../lib/import-limits.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
 import { importSignIns } from './attendance.import.js';
 import { PHOTO_PURPOSE } from './finding.service.js';
@@ -69,6 +70,7 @@ export function inspectionsRouter(logger: Logger) {
     requireCsrfHeader,
     requireStaff('importSignIns'),
     raw(MAX_IMPORT_BYTES),
+    importLimits,
     handle(async (req, res, user) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const report = await importSignIns(body);

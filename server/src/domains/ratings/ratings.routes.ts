@@ -1,9 +1,9 @@
 import { RATING_LEVEL_LABELS } from '../../../../common/ratings.js';
 import { localDateTime } from '../../../../common/time.js';
-import { stringify } from 'csv-stringify';
 import { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { validationFailed } from '../../graphql/errors.js';
+import { csvStream } from '../../lib/csv.js';
 import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -43,19 +43,16 @@ export function ratingsRouter(logger: Logger) {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="ratings-${parsed.data.from}-${parsed.data.to}.csv"`);
       res.write('\uFEFF'); // lets Excel read the Chinese as UTF-8
-      const csv = stringify({
-        header: true,
-        columns: [
-          '时间 time',
-          '窗口 window',
-          '部门 department',
-          '人员 staff',
-          '评价 level',
-          '原因 tags',
-          '意见 comment',
-          '办件编号 case',
-        ],
-      });
+      const csv = csvStream([
+        '时间 time',
+        '窗口 window',
+        '部门 department',
+        '人员 staff',
+        '评价 level',
+        '原因 tags',
+        '意见 comment',
+        '办件编号 case',
+      ]);
       csv.pipe(res);
       const cursor = RatingModel.find(ratingMatch(user, parsed.data)).sort({ createdAt: 1 }).lean<Rating[]>().cursor();
       for await (const r of cursor as AsyncIterable<Rating>) {

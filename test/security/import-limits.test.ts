@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
+import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
+import { checkImportFile, MAX_XLSX_EXPANDED_BYTES } from '../../server/src/lib/import-limits.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../server/src/lib/table-import.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { Client } from '../helpers/client.js';
+import { makeDepartment, staffClient } from '../helpers/fixtures.js';
+import { xlsx } from '../helpers/xlsx.js';
+
+// Imports are refused at the route when they pass the row cap or (XLSX) expand too far, before
+// any parser sees them: a 1 MB XLSX of 100,000 rows used to hold the server for 85 s.
+const HEAD = ['部门编码', '事项编码', '起始日期', '截止日期', '受理', '办结', '按时办结', '超期'];
+const ROW = ['GSJ', 'GSJ-001', '2031-03-01', '2031-03-31', '10', '10', '10', '0'];
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => [
+    ...ROW.slice(0, 2),
+    `2031-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+    ...ROW.slice(3),
+  ]);
+const csv = (n: number) => Buffer.from([HEAD, ...rows(n)].map((r) => r.join(',')).join('\r\n') + '\r\n');
+
+describe('security: import limits', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let manager: Client;
+
+  before(async () => {
+    app = await startTestApp();
+    manager = await staffClient(app.url, 'MANAGER');
+    const gsj = await makeDepartment('GSJ');
+    await ServiceItemModel.create({
+      code: 'GSJ-001',
+      name: '登记',
+      department: gsj,
+      category: 'LICENSING',
+      legalDays: 20,
+      promisedDays: 5,
+    });
+  });
+  after(() => app.close());
+
+  const post = (path: string, body: Buffer) =>
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { cookie: manager.cookie!, 'x-wfp-csrf': '1' },
+      body: new Uint8Array(body),
+    });
+  const refusal = async (res: Response) => ({
+    status: res.status,
+    code: ((await res.json()) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code,
+  });
+  const TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE' };
+
+  it('refuses a CSV or XLSX of more rows than the cap at both import routes, storing nothing', async () => {
+    const many = Array.from({ length: 100_000 }, () => ROW);
+    const files = { csv: csv(MAX_IMPORT_ROWS + 1), xlsx: xlsx([HEAD, ...many], {}, false) };
+    // Within the body limit: the rows, not the bytes, are what is refused.
+    expect(files.xlsx.length).to.be.below(MAX_IMPORT_BYTES);
+    for (const [kind, file] of Object.entries(files)) {
+      for (const path of ['/api/cases/import', '/api/attendance/sign-ins'])
+        expect(await refusal(await post(path, file)), `${kind} at ${path}`).to.deep.equal(TOO_LARGE);
+    }
+    expect(await CaseRecordModel.countDocuments()).to.equal(0);
+  });
+
+  it('refuses an XLSX that expands beyond its limit (a zip bomb)', async () => {
+    const bomb = xlsx([HEAD, ROW], { 'xl/sharedStrings.xml': new Uint8Array(MAX_XLSX_EXPANDED_BYTES + 1) });
+    expect(bomb.length).to.be.below(200 * 1024);
+    expect(await refusal(await post('/api/cases/import', bomb))).to.deep.equal(TOO_LARGE);
+  });
+
+  it('lets files at the cap through to the parser, and imports a small XLSX (the controls)', async () => {
+    await checkImportFile(csv(MAX_IMPORT_ROWS));
+    await checkImportFile(xlsx([HEAD, ...rows(MAX_IMPORT_ROWS)]));
+    const res = await post('/api/cases/import', xlsx([HEAD, ...rows(3)]));
+    expect(res.status).to.equal(200);
+    expect(await CaseRecordModel.countDocuments()).to.equal(3);
+  });
+});
