@@ -3,7 +3,12 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** Chromium's flag that sends hall.test to this machine: a plain-HTTP origin it does not treat as secure. */
+export const HALL_HOST = ['--host-resolver-rules=MAP hall.test 127.0.0.1'];
+/** The app's address as a phone in the hall sees it (http://hall.test:PORT, not a secure context). */
+export const hallUrl = (url: string) => url.replace('127.0.0.1', 'hall.test');
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     // The flags keep Chromium from phoning home, which this sandboxed network refuses.
@@ -15,6 +20,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

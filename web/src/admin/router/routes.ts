@@ -23,6 +23,7 @@ import { OBJECT_ID_PARAM } from '@common/ids';
 import type { Capability } from '@common/roles';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
+import { useUserStore } from '../stores/user';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -68,6 +69,8 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('../pages/home/HomeView.vue'),
         meta: { title: 'menu.home', menu: { icon: House } },
+        // An inspector logs in on a phone: the desktop home with its sidebar is no place to start.
+        beforeEnter: () => (useUserStore().can('patrolFirst') ? { name: 'patrol-home' } : true),
       },
       {
         path: 'ratings',
