@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
+import { SessionModel } from '../../server/src/domains/accounts/session.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
@@ -144,6 +145,44 @@ describe('the patrol app on a phone over plain HTTP', function () {
     ]);
     await page.screenshot({ path: '/tmp/wfp-patrol-done.png' });
     expect(pageErrors(errors)).to.deep.equal([]);
+    await context.close();
+  });
+
+  it('keeps the draft when the session ends mid-round and sends it once after logging in again', async () => {
+    const inspector = await makeUser('INSPECTOR');
+    const roundId = await roundFor(inspector.id, 'S7');
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, base, inspector.username, PASSWORD);
+    await page.goto(`${base}/admin/patrol/${roundId}`);
+    await page.locator('[data-test=start-round]').click();
+    await page.locator('[data-test=fine-B02]').click();
+    await page.locator('[data-test=window-B02] [data-test=window-tag]', { hasText: '正常' }).waitFor();
+
+    // The session ends (expired, or logged out elsewhere) while C01 is being recorded.
+    await SessionModel.deleteMany({ user: inspector.id });
+    await page.locator('[data-test=window-C01] .el-collapse-item__header').click();
+    const c01 = page.locator('[data-test=finding-C01]');
+    await c01.locator('[data-test=check-UNIFORM]').click();
+    await c01.locator('[data-test=note]').fill('未佩戴工作牌');
+    await c01.locator('[data-test=save-finding]').click();
+    const sheet = page.locator('[data-test=relogin-sheet]');
+    await sheet.waitFor();
+    expect(new URL(page.url()).pathname).to.equal(`/admin/patrol/${roundId}`);
+    await page.locator('[data-test=queue-banner]').waitFor();
+    await page.screenshot({ path: '/tmp/wfp-patrol-relogin.png' });
+    expect(await FindingModel.countDocuments({ round: roundId })).to.equal(1);
+
+    await sheet.locator('input[name=password]').fill(PASSWORD);
+    await sheet.locator('[data-test=relogin]').click();
+    await page.locator('[data-test=queue-banner]').waitFor({ state: 'detached' });
+    await page.locator('[data-test=window-C01] [data-test=window-tag]', { hasText: '有问题' }).waitFor();
+    const stored = await FindingModel.find({ round: roundId }).lean();
+    expect(stored).to.have.length(2);
+    const c01Finding = stored.find((f) => String(f.window) === hall.c01.window)!;
+    expect([c01Finding.note, c01Finding.failures.map((f) => f.code)]).to.deep.equal(['未佩戴工作牌', ['UNIFORM']]);
+    expect(pageErrors(errors).filter((e) => !e.includes('401'))).to.deep.equal([]);
     await context.close();
   });
 });

@@ -33,6 +33,8 @@ declare module 'vue-router' {
     can?: Capability;
     /** i18n key of the page title and menu entry. */
     title?: string;
+    /** A 401 shows a re-login sheet over the page (which keeps its drafts) instead of the login page. */
+    keepOnExpiry?: boolean;
     /** Menu group (i18n key under `menu.`) and icon; pages without `menu` stay off the menu. */
     menu?: { group?: string; icon: Component };
   }
@@ -51,7 +53,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/patrol/:roundId',
     name: 'patrol',
     component: () => import('../pages/inspections/patrol/PatrolView.vue'),
-    meta: { title: 'inspections.patrol.title', can: 'runPatrols' },
+    meta: { title: 'inspections.patrol.title', can: 'runPatrols', keepOnExpiry: true },
   },
   // The bulletin on A4 paper: no sidebar, for printing.
   {
