@@ -7,7 +7,7 @@ import { ViolationModel } from '../../server/src/domains/inspections/violation.m
 import { SessionModel } from '../../server/src/domains/accounts/session.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
+import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall } from '../helpers/patrol.js';
 
@@ -146,6 +146,23 @@ describe('the patrol app on a phone over plain HTTP', function () {
     await page.screenshot({ path: '/tmp/wfp-patrol-done.png' });
     expect(pageErrors(errors)).to.deep.equal([]);
     await context.close();
+
+    // The manager reads the round at the desk, photo included, from the rounds calendar.
+    const manager = await makeUser('MANAGER');
+    const desk = await browser.newContext(DESKTOP);
+    const mpage = await desk.newPage();
+    await logIn(mpage, base, manager.username, PASSWORD);
+    await mpage.goto(`${base}/admin/inspections/rounds`);
+    await mpage.locator('[data-test=round-S8] .el-button', { hasText: '查看' }).click();
+    await mpage.waitForURL(new RegExp(`/admin/inspections/rounds/${roundId}$`));
+    const b01Card = mpage.locator('[data-test=report-B01]');
+    await b01Card.getByText('低头玩手机').waitFor();
+    const photo = b01Card.locator('.el-image img');
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).to.equal(true);
+    expect(await mpage.locator('[data-test=report-violations] .el-table__row').count()).to.equal(2);
+    await mpage.screenshot({ path: '/tmp/wfp-round-report.png', fullPage: true });
+    await desk.close();
   });
 
   it('keeps the draft when the session ends mid-round and sends it once after logging in again', async () => {

@@ -171,6 +171,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.rounds', can: 'runPatrols', menu: { group: 'inspections', icon: Calendar } },
       },
       {
+        path: `inspections/rounds/:id(${OBJECT_ID_PARAM})`,
+        name: 'round-report',
+        component: () => import('../pages/inspections/report/RoundReportView.vue'),
+        meta: { title: 'inspections.report.title', can: 'runPatrols' },
+      },
+      {
         path: 'inspections/violations',
         name: 'violations',
         component: () => import('../pages/inspections/violations/ViolationsView.vue'),
