@@ -76,6 +76,7 @@ export const CAPABILITIES = {
   // Patrol rounds.
   runPatrols: PATROL, // start, record and submit rounds (inspectors: their own or unassigned ones)
   takeRounds: ['MANAGER', 'INSPECTOR'], // may be assigned a round
+  patrolFirst: ['INSPECTOR'], // whose work is patrols: the admin home opens the phone patrol home
 
   // The registry: the center's structure is the admin's, a department's own rows also its liaison's.
   editStaff: REGISTRY_EDITORS,

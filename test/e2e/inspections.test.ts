@@ -63,7 +63,7 @@ describe('patrol, violations and notices in Chromium', function () {
       .setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: await QRCode.toBuffer('玩手机') });
     await b01.locator('.el-image img').waitFor();
     await b01.locator('[data-test=save-finding]').click();
-    await page.locator('[data-test=window-B01]').getByText('已记录').waitFor();
+    await page.locator('[data-test=window-B01]').getByText('有问题').waitFor();
 
     // C01 (another department) saved while the hall's Wi-Fi is down: kept on the phone, sent when it is back.
     await context.setOffline(true);
@@ -81,7 +81,7 @@ describe('patrol, violations and notices in Chromium', function () {
     expect(await FindingModel.countDocuments({ round: roundId })).to.equal(2);
 
     await page.locator('[data-test=submit-round]').click();
-    await confirmBox(page);
+    await page.locator('[data-test=submit-confirm]').click();
     await page.locator('[data-test=round-state]', { hasText: '已提交' }).waitFor();
     const raised = await ViolationModel.find({ round: roundId }).sort({ code: 1 }).lean();
     expect(raised.map((v) => [v.code, String(v.staff), v.photos.length])).to.deep.equal([

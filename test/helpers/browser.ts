@@ -3,7 +3,11 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `extraArgs` e.g. `--host-resolver-rules=MAP hall.test 127.0.0.1` for an insecure named origin. */
+/** Chromium's flag that sends hall.test to this machine: a plain-HTTP origin it does not treat as secure. */
+export const HALL_HOST = ['--host-resolver-rules=MAP hall.test 127.0.0.1'];
+/** The app's address as a phone in the hall sees it (http://hall.test:PORT, not a secure context). */
+export const hallUrl = (url: string) => url.replace('127.0.0.1', 'hall.test');
+
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -17,8 +17,10 @@ installGuard(router, i18n.global);
 // A 401 anywhere means the session is gone: forget the user and go back to the login page.
 onApiError((err) => {
   if (err.code !== 'UNAUTHENTICATED') return;
-  useUserStore(pinia).clear();
   const current = router.currentRoute.value;
+  // Mid-round the page keeps its drafts and shows a re-login sheet over itself instead.
+  if (current.meta.keepOnExpiry) return void (useUserStore(pinia).expired = true);
+  useUserStore(pinia).clear();
   if (current.name !== 'login') void router.push({ name: 'login', query: { redirect: current.fullPath } });
 });
 

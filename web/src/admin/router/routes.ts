@@ -23,6 +23,7 @@ import { OBJECT_ID_PARAM } from '@common/ids';
 import type { Capability } from '@common/roles';
 import AdminLayout from '../layout/AdminLayout.vue';
 import LoginView from '../pages/login/LoginView.vue';
+import { useUserStore } from '../stores/user';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,6 +33,8 @@ declare module 'vue-router' {
     can?: Capability;
     /** i18n key of the page title and menu entry. */
     title?: string;
+    /** A 401 shows a re-login sheet over the page (which keeps its drafts) instead of the login page. */
+    keepOnExpiry?: boolean;
     /** Menu group (i18n key under `menu.`) and icon; pages without `menu` stay off the menu. */
     menu?: { group?: string; icon: Component };
   }
@@ -50,7 +53,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/patrol/:roundId',
     name: 'patrol',
     component: () => import('../pages/inspections/patrol/PatrolView.vue'),
-    meta: { title: 'inspections.patrol.title', can: 'runPatrols' },
+    meta: { title: 'inspections.patrol.title', can: 'runPatrols', keepOnExpiry: true },
   },
   // The bulletin on A4 paper: no sidebar, for printing.
   {
@@ -68,6 +71,8 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('../pages/home/HomeView.vue'),
         meta: { title: 'menu.home', menu: { icon: House } },
+        // An inspector logs in on a phone: the desktop home with its sidebar is no place to start.
+        beforeEnter: () => (useUserStore().can('patrolFirst') ? { name: 'patrol-home' } : true),
       },
       {
         path: 'ratings',
@@ -164,6 +169,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'rounds',
         component: () => import('../pages/inspections/rounds/RoundsView.vue'),
         meta: { title: 'menu.rounds', can: 'runPatrols', menu: { group: 'inspections', icon: Calendar } },
+      },
+      {
+        path: `inspections/rounds/:id(${OBJECT_ID_PARAM})`,
+        name: 'round-report',
+        component: () => import('../pages/inspections/report/RoundReportView.vue'),
+        meta: { title: 'inspections.report.title', can: 'runPatrols' },
       },
       {
         path: 'inspections/violations',

@@ -51,6 +51,8 @@ export type Me = ResultOf<typeof MeFields>;
 export const useUserStore = defineStore('user', () => {
   const me = ref<Me | null>(null);
   const loaded = ref(false);
+  /** The session ended while a page that keeps its drafts was open (the patrol): it asks to log in again. */
+  const expired = ref(false);
 
   async function load() {
     const data = await request(MeQuery);
@@ -62,6 +64,7 @@ export const useUserStore = defineStore('user', () => {
     const data = await request(LoginMutation, { username, password });
     me.value = data.login.user;
     loaded.value = true;
+    expired.value = false;
   }
 
   async function logout() {
@@ -78,5 +81,5 @@ export const useUserStore = defineStore('user', () => {
   /** Whether the user's role has the capability (common/roles.ts); no capability: any staff. */
   const can = (capability?: Capability) => !capability || roleCan(me.value?.role, capability);
 
-  return { me, loaded, role, load, login, logout, clear, can };
+  return { me, loaded, expired, role, load, login, logout, clear, can };
 });

@@ -14,7 +14,8 @@ interface Pending {
 
 const KEY = 'wfp.patrol.queue.v1';
 const RETRY_MS = 15_000;
-const OFFLINE = new Set(['NETWORK', 'SERVICE_UNAVAILABLE', 'BAD_RESPONSE']);
+// No network, or a session that ended mid-round (kept until the inspector logs in again).
+const OFFLINE = new Set(['NETWORK', 'SERVICE_UNAVAILABLE', 'BAD_RESPONSE', 'UNAUTHENTICATED']);
 
 const read = (): Pending[] => {
   try {

@@ -1,3 +1,4 @@
+import { uuid } from '@/citizen/uuid';
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
@@ -58,7 +59,7 @@ export const generateRounds = (from: string, to: string) =>
   request(Generate, { from, to }).then((d) => d.generateRounds);
 export const assignRound = (id: string, inspectorId: string | null) => request(Assign, { id, inspectorId });
 export const startUnscheduled = () =>
-  request(Unscheduled, { clientKey: crypto.randomUUID() }).then((d) => d.startUnscheduledRound.id);
+  request(Unscheduled, { clientKey: uuid() }).then((d) => d.startUnscheduledRound.id);
 
 /** The state's tag colour, shared by the calendar and the patrol page. */
 export const STATE_TYPE: Record<RoundState, 'info' | 'primary' | 'success' | 'danger' | 'warning'> = {
