@@ -42,8 +42,11 @@ export const daysBetween = (from: string, to: string) =>
 export const weekdayOf = (ymd: string) => new Date(`${ymd}T00:00:00Z`).getUTCDay();
 
 /** True for a real calendar date in the YYYY-MM-DD shape (no 2026-02-30). */
-export const isLocalDate = (s: string) =>
-  LOCAL_DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+// (2026-13-01 makes an Invalid Date, whose toISOString throws: check the time first.)
+export const isLocalDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return LOCAL_DATE.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 
 /** The last day of a month (1–12) of a year. */
 export const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();

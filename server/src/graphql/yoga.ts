@@ -24,9 +24,14 @@ function useStrictCsrf(): Plugin {
   return {
     onRequestParse({ request }) {
       if (!request.headers.has(CSRF_HEADER)) {
-        throw new GraphQLError(`Missing the ${CSRF_HEADER} header`, {
-          extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } },
-        });
+        throw new AppError(
+          'CSRF_HEADER_MISSING',
+          'Missing the {{header}} header',
+          { http: { status: 403 } },
+          {
+            header: CSRF_HEADER,
+          },
+        );
       }
     },
   };

@@ -28,5 +28,12 @@ export function requireStaff(capability?: Capability): RequestHandler {
 /** State-changing requests must carry the CSRF header, as GraphQL requests do. */
 export function requireCsrfHeader(req: Request, _res: Response, next: NextFunction) {
   if (req.headers[CSRF_HEADER]) return next();
-  next(new AppError('CSRF_HEADER_MISSING', `Missing the ${CSRF_HEADER} header`, { http: { status: 403 } }));
+  next(
+    new AppError(
+      'CSRF_HEADER_MISSING',
+      'Missing the {{header}} header',
+      { http: { status: 403 } },
+      { header: CSRF_HEADER },
+    ),
+  );
 }

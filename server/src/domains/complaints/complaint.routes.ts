@@ -84,6 +84,7 @@ export function complaintsRouter(config: Config, logger: Logger) {
           ok: true,
           args: { ...filter, overdue: !!overdue, personal: withPersonal, rows: rows.length },
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );

@@ -79,6 +79,7 @@ export function ratingsRouter(logger: Logger) {
           ok: true,
           args: parsed.data,
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );
