@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { auditActions } from '../../server/src/messages/audit.js';
 import { hasChinese } from '../../server/src/lib/messages.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import type { Client } from '../helpers/client.js';
 import { as } from '../helpers/patrol.js';
 
 // Server messages in the user's language: Chinese unless the request's Accept-Language starts with
@@ -18,7 +17,7 @@ const EN = { 'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.8' };
 
 describe('messages in the user language', () => {
   let app: TestApp;
-  let admin: Client;
+  let admin: Awaited<ReturnType<typeof as>>;
 
   before(async () => {
     app = await startTestApp();

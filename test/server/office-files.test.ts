@@ -4,6 +4,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
 import { SignInModel } from '../../server/src/domains/inspections/signin.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
+import { xlsxOf } from '../../server/src/lib/table-export.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
 import { as, makeHall } from '../helpers/patrol.js';
@@ -135,5 +136,14 @@ describe('office files: imports from Excel and WPS', () => {
       headers: { cookie: inspector.cookie! },
     });
     expect(refused.status).to.equal(403);
+  });
+
+  it('keeps long case numbers as text in an .xlsx export, and instants in centre time', async () => {
+    const at = new Date('2026-12-01T16:30:00Z'); // 2026-12-02 00:30 in the centre
+    const data = await xlsxOf(['办件编号', '数量', '时间'], [['110105202612020000123', 3, at]]);
+    const [, row] = await readSheet(data);
+    expect(row!.slice(0, 2)).to.deep.equal(['110105202612020000123', 3]);
+    const read = (row![2] as unknown as Date).getTime();
+    expect(new Date(Math.round(read / 1000) * 1000).toISOString()).to.equal('2026-12-02T00:30:00.000Z');
   });
 });

@@ -32,7 +32,9 @@ export const normalizeText = (s: string) =>
     .trim();
 
 /** Text of a date cell: Excel keeps no zone, so the UTC reading is the date typed. */
-function dateCellText(d: Date): string {
+function dateCellText(cell: Date): string {
+  // Serial days are floats: 00:30 may arrive as 00:29:59.999. Round to the second first.
+  const d = new Date(Math.round(cell.getTime() / 1000) * 1000);
   const iso = d.toISOString();
   const time = iso.slice(11, 16);
   if (d.getTime() < EXCEL_EPOCH_MS + DAY_MS) return time; // a time-only cell (Excel's day 0)
