@@ -7,7 +7,8 @@ import { en, zhCN } from '../messages/catalogue.js';
 // Every message a user can see is written once, in English, as the key of a catalogue entry
 // (i18next "natural keys") and translated in server/src/messages/. The language of a request is
 // decided by one rule (docs/conventions.md, "Messages"): English when the first tag of its
-// Accept-Language is English, Chinese (zh-CN) otherwise. The web sends its chosen locale there.
+// Accept-Language is English, Chinese (zh-CN) otherwise. The web sends its chosen locale there;
+// a download link, which cannot set headers, names it as ?lang=en instead.
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
