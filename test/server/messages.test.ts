@@ -52,7 +52,9 @@ describe('messages in the user language', () => {
     const id = created.data.createDepartment.id;
     const [zh] = (await admin.gql<{ auditLog: { items: Array<{ summary: string }> } }>(LOG)).data.auditLog.items;
     expect(zh!.summary).to.match(
-      new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}，${admin.username}（管理员）新建了部门：部门 ${id}，来自 \\S+$`),
+      new RegExp(
+        `^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}，${admin.username}（系统管理员）新建了部门：部门 ${id}，来自 \\S+$`,
+      ),
     );
     const [en] = (await admin.gql<{ auditLog: { items: Array<{ summary: string }> } }>(LOG, {}, EN)).data.auditLog
       .items;

@@ -77,7 +77,7 @@ const ACTIONS: Record<string, [zh: string, en: string]> = {
 };
 
 const ROLES: Record<string, [zh: string, en: string]> = {
-  ADMIN: ['管理员', 'admin'],
+  ADMIN: ['系统管理员', 'admin'],
   MANAGER: ['中心管理人员', 'manager'],
   INSPECTOR: ['巡查员', 'inspector'],
   DEPARTMENT: ['部门联络员', 'department liaison'],
@@ -108,6 +108,11 @@ const TYPES: Record<string, [zh: string, en: string]> = {
   Violation: ['违规记录', 'violation'],
   ViolationNotice: ['通报', 'notice'],
   Window: ['窗口', 'window'],
+  LoginResult: ['账号', 'account'],
+  Me: ['账号', 'account'],
+  RatingTicket: ['评价凭证', 'rating ticket'],
+  SubmitComplaintResult: ['投诉', 'complaint'],
+  SubmitRatingResult: ['评价', 'rating'],
 };
 
 const pick = (table: Record<string, [string, string]>, prefix: string, i: 0 | 1) =>

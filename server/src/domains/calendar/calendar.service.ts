@@ -105,7 +105,12 @@ export async function calendarStatus(now = new Date()) {
   const published = Object.keys(chineseDays().holidays).map((d) => Number(d.slice(0, 4)));
   // chinese-days follows the State Council's notice (usually out in November): a year it lacks
   // must be entered by hand, or the package updated.
-  return { today, missing, warn: dueNow && missing.length > 0, importable: missing.filter((y) => published.includes(y)) };
+  return {
+    today,
+    missing,
+    warn: dueNow && missing.length > 0,
+    importable: missing.filter((y) => published.includes(y)),
+  };
 }
 
 /** True (and counted) when a deadline falls in a year the calendar does not know. */
