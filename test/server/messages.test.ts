@@ -68,9 +68,9 @@ describe('the message catalogue', () => {
       e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
     );
   // Messages as the code writes them: the first string literal given to an error helper, a row
-  // checker (bad), or as a `message:` property.
+  // checker (bad), a field error, a zod refinement, or as a `message:` property.
   const LITERAL =
-    /(?:(?:invalidState|forbidden|notFound)\(|AppError\('[A-Z_]+',|\bbad\([^,]+,|message:)\s*'((?:[^'\\]|\\.)+)'/g;
+    /(?:(?:invalidState|forbidden|notFound)\(|AppError\('[A-Z_]+',|\b(?:bad|fieldError)\([^,]+,|\.(?:regex|min|max|refine)\([^)]*?,|message:)\s*'((?:[^'\\]|\\.)+)'/g;
 
   it('has Chinese for every message literal the server can send', () => {
     const missing = files('server/src')
