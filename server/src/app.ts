@@ -17,6 +17,7 @@ import { qrRouter } from './domains/windows/qr.routes.js';
 import { ratingsRouter } from './domains/ratings/ratings.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
+import { requestLang } from './lib/messages.js';
 import { metricsMiddleware } from './lib/metrics.js';
 import { mountWeb } from './web.js';
 
@@ -66,6 +67,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   // A hop count or the proxies' addresses (config.ts): never the client's own X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
   app.use(metricsMiddleware);
+  app.use(requestLang); // messages in the request's language (lib/messages.ts)
 
   app.use(
     pinoHttp({

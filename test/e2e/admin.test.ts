@@ -54,7 +54,7 @@ describe('staff admin in Chromium', function () {
     await dialog.locator('[data-test=save]').click();
     const fieldError = dialog.locator('.el-form-item:has(input[name=code]) .el-form-item__error');
     await fieldError.waitFor();
-    expect(await fieldError.textContent()).to.include('already exists');
+    expect(await fieldError.textContent()).to.include('已存在编码相同的窗口');
     expect(errors.filter((e) => !e.includes('status of 200'))).to.deep.equal([]);
     await page.close();
   });

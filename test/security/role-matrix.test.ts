@@ -45,6 +45,7 @@ const POLICY: Record<string, Actor[]> = {
   serviceItem: STAFF,
   roster: STAFF,
   calendarDays: STAFF,
+  calendarStatus: ['ADMIN'],
   workingDeadline: STAFF,
   ratingStats: STAFF,
   ratingSettings: STAFF,

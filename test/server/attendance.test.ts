@@ -113,7 +113,7 @@ describe('attendance', () => {
     const noColumns = (await (await importCsv(manager, 'who,when\nx,y')).json()) as {
       errors: Array<{ message: string }>;
     };
-    expect(noColumns.errors.map((e) => e.message)).to.include('column missing');
+    expect(noColumns.errors.map((e) => e.message)).to.include('缺少此列');
   });
 
   it('imports a valid file once (idempotent) and counts late arrivals and early leaves', async () => {

@@ -54,7 +54,7 @@ describe('complaints: deadlines, escalation and the dashboard', () => {
     ]);
     const acceptAfterReply = await admin.gql(SET, { input: { acceptDays: 6 } });
     expect(acceptAfterReply.errors?.[0]?.extensions?.fields).to.deep.equal([
-      { path: 'acceptDays', message: 'cannot be later than the reply' },
+      { path: 'acceptDays', message: '不能晚于答复时间' },
     ]);
     const ok = await admin.gql(SET, { input: { replyDays: 3 } });
     expect(ok.data.updateComplaintSettings).to.deep.equal({ acceptDays: 1, replyDays: 3, reopenDays: 7 });

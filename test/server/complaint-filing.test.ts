@@ -126,7 +126,7 @@ describe('complaints: filing, photos and lookups', () => {
 
   it('refuses a window that does not exist and a staff member of another department', async () => {
     const noWindow = await citizen.gql(SUBMIT, { input: complaintInput({ windowCode: 'Z99' }) });
-    expect(noWindow.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'windowCode', message: 'no such window' }]);
+    expect(noWindow.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'windowCode', message: '窗口不存在' }]);
     const wrongStaff = await citizen.gql(SUBMIT, {
       input: complaintInput({ subjectKind: 'STAFF', staffId: otherDeptStaff }),
     });

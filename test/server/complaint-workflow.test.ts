@@ -146,7 +146,7 @@ describe('complaints: handling workflow and access', () => {
   it('rejects with a public reason, which the reason must be given for', async () => {
     const { id, trackingCode } = await fileComplaint(citizen);
     const noReason = await manager.gql(ACT, { id, input: { action: 'REJECT' } });
-    expect(noReason.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'note', message: 'required' }]);
+    expect(noReason.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'note', message: '必填' }]);
     await act(manager, id, { action: 'REJECT', note: '不属于本中心受理范围' });
     const status = (await citizen.gql(STATUS, { code: trackingCode, contact: PHONE.slice(-4) })).data.complaintStatus;
     expect(status.state).to.equal('REJECTED');

@@ -90,7 +90,7 @@ describe('platform', () => {
       const c = new Client(app.url);
       const res = await c.gql('{ window(id: "000000000000000000000000") { id } }');
       expect(res.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
-      expect(res.errors?.[0]?.message).to.equal('Please log in');
+      expect(res.errors?.[0]?.message).to.equal('请先登录');
     });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { readSheet } from 'read-excel-file/node';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment, makeRating, makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
@@ -117,6 +118,22 @@ describe('rating analytics against a hand-computed fixture', () => {
     expect(lines[1]).to.match(/^2026-11-02 09:05,A01,市工商行政管理局,张敏,非常满意/);
     expect(text).to.not.include('fixture'); // the ipHash column is not exported
     expect((await fetch(`${app.url}/api/ratings.csv?from=2026-11-01&to=2026-11-30`)).status).to.equal(401);
+  });
+
+  it('exports the same list as .xlsx, headers and levels in the reader language', async () => {
+    const get = async (lang?: string) => {
+      const res = await fetch(`${app.url}/api/ratings.xlsx?from=2026-11-01&to=2026-11-30&windowId=${a01}`, {
+        headers: { cookie: manager.cookie!, ...(lang ? { 'accept-language': lang } : {}) },
+      });
+      expect(res.headers.get('content-type')).to.include('spreadsheetml');
+      return readSheet(Buffer.from(await res.arrayBuffer()));
+    };
+    const zh = await get();
+    expect(zh).to.have.length(7);
+    expect(zh[0]).to.deep.equal(['时间', '窗口', '部门', '人员', '评价', '原因', '意见', '办件编号']);
+    expect(zh[1]!.slice(0, 5)).to.deep.equal(['2026-11-02 09:05', 'A01', '市工商行政管理局', '张敏', '非常满意']);
+    const en = await get('en');
+    expect([en[0]![0], en[1]![4]]).to.deep.equal(['Time', 'Very satisfied']);
   });
 
   it('publishes each department’s rates for a bimonth to anyone', async () => {

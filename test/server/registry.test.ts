@@ -48,9 +48,7 @@ describe('registry: departments, windows, staff, service items, roster', () => {
       input: { code: 'c01', zone: 'C', number: 1, name: 'x', departmentId: gsj },
     });
     expect(res.errors?.[0]?.extensions?.code).to.equal('DUPLICATE');
-    expect(res.errors?.[0]?.extensions?.fields).to.deep.equal([
-      { path: 'code', message: 'Window with this code already exists' },
-    ]);
+    expect(res.errors?.[0]?.extensions?.fields).to.deep.equal([{ path: 'code', message: '已存在编码相同的窗口' }]);
   });
 
   it('validates input and names each bad field', async () => {

@@ -1,8 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { isDuplicateKey } from '../db.js';
+import { t } from '../lib/messages.js';
 
 // Expected failures are GraphQLErrors with a SCREAMING_SNAKE_CASE `extensions.code`; yoga passes
 // them through unmasked. Anything else is a bug: masked for the client, logged with the request id.
+// Messages are written in English and read in the request's language (lib/messages.ts): the
+// constructor translates them, so a new message only needs its entry in server/src/messages/.
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -29,23 +32,30 @@ export type ErrorCode =
 export interface FieldError {
   /** Dotted path inside the input, e.g. "code" or "items.0.name". */
   path: string;
+  /** A catalogue key (lib/messages.ts); `params` fill its {{placeholders}}. */
   message: string;
+  params?: Record<string, unknown>;
 }
 
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
+  /** `message` is a catalogue key; `params` fill its {{placeholders}}. */
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, params = {}) {
+    super(t(message, params), { extensions: { code, ...extensions } });
   }
 }
 
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Please log in', { http: { status: 401 } });
-export const forbidden = (what = 'this') => new AppError('FORBIDDEN', `Not allowed to access ${what}`);
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const invalidState = (message: string) => new AppError('INVALID_STATE', message);
+/** `what` names the thing refused ('this round'), itself a catalogue key. */
+export const forbidden = (what = 'this', params = {}) =>
+  new AppError('FORBIDDEN', 'Not allowed to access {{what}}', {}, { what: t(what, params) });
+export const notFound = (what: string) => new AppError('NOT_FOUND', '{{what}} not found', {}, { what: t(what) });
+export const invalidState = (message: string, params = {}) => new AppError('INVALID_STATE', message, {}, params);
 
+/** Each field's message is a catalogue key too (zod's own messages arrive already translated). */
 export function validationFailed(fields: FieldError[]) {
-  const summary = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
-  return new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, { fields });
+  const read = fields.map(({ path, message, params }) => ({ path, message: t(message, params) }));
+  const summary = read.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+  return new AppError('VALIDATION_FAILED', 'Invalid input: {{summary}}', { fields: read }, { summary });
 }
 
 /**
@@ -58,7 +68,7 @@ export async function uniqueOr<T>(write: Promise<T>, what: string): Promise<T> {
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const field = duplicateField(err);
-    const message = `${what} with this ${field} already exists`;
+    const message = t('{{what}} with this {{field}} already exists', { what: t(what), field: t(field) });
     throw new AppError('DUPLICATE', message, { fields: [{ path: field, message }] });
   }
 }

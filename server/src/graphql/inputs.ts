@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OBJECT_ID } from '../../../common/ids.js';
 import { isPhone, normalizePhone } from '../../../common/phone.js';
 import { LOCAL_DATE } from '../../../common/time.js';
+import { t } from '../lib/messages.js';
 
 // Shared validators for arguments and input fields.
 
@@ -14,9 +15,11 @@ export const localDay = z.string().regex(LOCAL_DATE, 'a date like 2026-03-01');
 export const upperCode = (pattern: RegExp, message: string) => z.string().trim().toUpperCase().regex(pattern, message);
 
 /** Trimmed text that must not be blank. */
-export const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+/** A length message with its number, read in the request's language when zod reports it. */
+export const atMostChars = (max: number) => ({ error: () => t('at most {{count}} characters', { count: max }) });
+export const text = (max: number) => z.string().trim().min(1, 'required').max(max, atMostChars(max));
 
-export const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+export const optionalText = (max: number) => z.string().trim().max(max, atMostChars(max));
 
 /** A phone number the center can call back, stored as its digits (common/phone.ts). */
 export const phone = z

@@ -25,7 +25,7 @@ function useCsrfPrevention(): Plugin {
     onRequestParse({ request }) {
       const { method, headers } = request;
       if (lacksCsrfHeader(method, headers.get('content-type'), headers.has(CSRF_HEADER))) {
-        throw new GraphQLError(CSRF_MESSAGE, { extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } } });
+        throw new AppError('CSRF_HEADER_MISSING', CSRF_MESSAGE, { http: { status: 403 } }, { header: CSRF_HEADER });
       }
     },
   };

@@ -26,7 +26,8 @@ export function lacksCsrfHeader(method: string, contentType: string | null | und
   return method === 'GET' || method === 'HEAD' || sendableWithoutPreflight(contentType);
 }
 
-export const CSRF_MESSAGE = `缺少 ${CSRF_HEADER} 请求头（跨站请求保护）`;
+// The message's key (server/src/messages/errors.ts), filled with { header: CSRF_HEADER }.
+export const CSRF_MESSAGE = 'Missing the {{header}} header';
 
 /**
  * Whether a state-changing request comes from a page of another origin: Sec-Fetch-Site (sent by

@@ -11,8 +11,9 @@ import { MAX_IMPORT_ROWS } from './table-import.js';
 /** What an XLSX (a zip) may expand to in all: 2 MB compressed of ordinary sheets stays far below. */
 export const MAX_XLSX_EXPANDED_BYTES = 48 * 1024 * 1024;
 
-const tooLarge = (message: string) => new AppError('PAYLOAD_TOO_LARGE', message, { http: { status: 413 } });
-const tooManyRows = () => tooLarge(`导入文件最多 ${MAX_IMPORT_ROWS} 行数据`);
+const tooLarge = (message: string, params: Record<string, unknown> = {}) =>
+  new AppError('PAYLOAD_TOO_LARGE', message, { http: { status: 413 } }, params);
+const tooManyRows = () => tooLarge('An import file holds at most {{count}} rows', { count: MAX_IMPORT_ROWS });
 
 /** Lines of a CSV, counted by their line ends (\n, or \r in old Mac files): never fewer than its records. */
 function csvLines(data: Buffer) {
@@ -41,7 +42,7 @@ async function checkXlsx(data: Buffer) {
     file.ondata = (err, chunk) => {
       if (err) throw err;
       expanded += chunk.length;
-      if (expanded > MAX_XLSX_EXPANDED_BYTES) throw tooLarge('导入文件解压后过大');
+      if (expanded > MAX_XLSX_EXPANDED_BYTES) throw tooLarge('The import file is too large once unpacked');
       if (!sheet) return;
       // A tag may straddle two chunks: keep the end of the last one.
       const text = tail + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');

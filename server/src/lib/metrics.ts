@@ -46,6 +46,13 @@ new Gauge({
   },
 });
 
+/** Deadlines computed into a year the holiday calendar does not know (weekends only there). */
+export const deadlinesBeyondCalendar = new Counter({
+  name: 'wfp_deadlines_beyond_calendar_total',
+  help: 'Working-day deadlines that fell in a year without holidays in the calendar: import or enter that year',
+  registers: [registry],
+});
+
 // Queues and outboxes register how to measure their depth; each is read at scrape time.
 const depthSources = new Map<string, () => number | Promise<number>>();
 

@@ -1,17 +1,25 @@
-import { parse } from 'csv-parse/sync';
 import { isLocalDate } from '../../../common/time.js';
+import { t } from './messages.js';
+import { xlsxOf, type Cell } from './table-export.js';
+import { fromExcelSerial, readCells, UnreadableFile, type Encoding } from './table-read.js';
 
-// Tabular imports (sign-ins, cases handled): a CSV or XLSX file is read into rows keyed by field
-// name, every bad row is reported with its line, field and reason, and nothing is stored unless
-// every row is valid. Each import maps its own column names (Chinese or English) to fields.
+// Tabular imports (sign-ins, cases handled): an office file (lib/table-read.ts) is read into rows
+// keyed by field name, every bad row is reported with its line, column and reason in the user's
+// language, and nothing is stored unless every row is valid. Each import maps its own column names
+// (Chinese or English) to fields; docs/office-files.md lists what is accepted.
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
+/** How far down a title block (merged title cells, notes) may push the header row. */
+const HEADER_SEARCH_ROWS = 10;
 
 export interface RowError {
-  /** Line in the file (the header is line 1). */
+  /** Line in the file (the first line is 1). */
   line: number;
+  /** The field's code, for clients. */
   field: string;
+  /** The column as the user knows it: its header in the file, or its name in the user's language. */
+  column: string;
   message: string;
   value: string;
 }
@@ -20,6 +28,12 @@ export interface ImportReport {
   ok: boolean;
   rows: number;
   imported: number;
+  /** Of the rows imported: records that were new, changed, or already stored as they are. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** How the file was read: xlsx, utf-8 or gb18030 (GBK). */
+  encoding: Encoding | null;
   errors: RowError[];
 }
 
@@ -29,82 +43,112 @@ export interface TableSpec {
   /** Column names as exported (lower-cased, spaces removed) → field names. */
   headers: Record<string, string>;
   required: string[];
+  /** Fields holding dates / times: written in any of the shapes Excel and WPS produce. */
+  dates?: string[];
+  times?: string[];
 }
 
-/** A real calendar date written YYYY-MM-DD (common/time.ts: month 13 is refused, not thrown). */
-export const validDate = (s: string) => isLocalDate(s);
+export interface Table {
+  rows: Row[];
+  /** The file line of each row. */
+  lines: number[];
+  errors: RowError[];
+  encoding: Encoding | null;
+  /** Field → the header the file gave it. */
+  columns: Record<string, string>;
+}
 
-const fieldOf = (spec: TableSpec, header: string) => spec.headers[header.replace(/\s/g, '').toLowerCase()] ?? header;
+const headerKey = (h: string) => h.replace(/\s/g, '').toLowerCase();
+const fieldOf = (spec: TableSpec, header: string) => spec.headers[headerKey(header)] ?? header;
 
-// An XLSX file is a zip archive: it starts with "PK\x03\x04".
-const isXlsx = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
+/** A field's name for the user when the file has no header for it. */
+export const columnName = (field: string) => t(`column.${field}`);
 
-function parseCsv(data: Buffer, spec: TableSpec): Row[] {
-  return parse<Row>(data, {
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    columns: (header: string[]) => header.map((h) => fieldOf(spec, h)),
+/** The first row among the top ones naming the most of the spec's columns (title rows are skipped). */
+function headerRow(cells: string[][], spec: TableSpec) {
+  let best = 0;
+  let bestHits = 0;
+  cells.slice(0, HEADER_SEARCH_ROWS).forEach((row, i) => {
+    const hits = row.filter((h) => headerKey(h) in spec.headers).length;
+    if (hits > bestHits) [best, bestHits] = [i, hits];
   });
+  return best;
 }
 
-/** A cell as the text a person sees: dates as local dates, numbers as written, formulas by result. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10); // Excel dates carry no zone: read as UTC.
-  if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string };
-    if ('result' in o) return cellText(o.result);
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (typeof o.text === 'string') return o.text;
-  }
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return typeof v === 'string' ? v.trim() : '';
+/** 2026/3/1, 2026.3.1, 2026年3月1日, 2026-03-01 08:00 → 2026-03-01 (validity is checked by the import). */
+export function normalizeDate(v: string, xlsx: boolean): string {
+  const s = xlsx ? fromExcelSerial(v, 'date') : v;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
 }
 
-/** The first worksheet; its first row names the columns. */
-async function parseXlsx(data: Buffer, spec: TableSpec): Promise<Row[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const values = (i: number) => (sheet.getRow(i).values as unknown[]).slice(1).map(cellText);
-  const columns = values(1).map((h) => fieldOf(spec, h));
+/** 8:52, 08:52:10, 2026-03-02 08:52 → 08:52. */
+export function normalizeTime(v: string, xlsx: boolean): string {
+  const s = xlsx ? fromExcelSerial(v, 'time') : v;
+  const m = /(?:^|\s)(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(s);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : s;
+}
+
+function toRows(cells: string[][], spec: TableSpec, xlsx: boolean) {
+  const head = headerRow(cells, spec);
+  const fields = (cells[head] ?? []).map((h) => fieldOf(spec, h));
+  const columns = Object.fromEntries(fields.map((f, k) => [f, cells[head]![k]!]));
   const rows: Row[] = [];
-  // actualRowCount walks every row: read it once, not once per row (that was quadratic).
-  const last = Math.min(sheet.actualRowCount + 1, MAX_IMPORT_ROWS + 2);
-  for (let i = 2; i <= last; i++) {
-    const cells = values(i);
-    if (cells.every((c) => !c)) continue;
-    rows.push(Object.fromEntries(columns.map((c, k) => [c, cells[k] ?? ''])));
-  }
-  return rows;
+  const lines: number[] = [];
+  cells.slice(head + 1).forEach((r, i) => {
+    if (r.every((c) => !c)) return;
+    const row: Row = Object.fromEntries(fields.map((f, k) => [f, r[k] ?? '']));
+    for (const f of spec.dates ?? []) if (row[f]) row[f] = normalizeDate(row[f], xlsx);
+    for (const f of spec.times ?? []) if (row[f]) row[f] = normalizeTime(row[f], xlsx);
+    rows.push(row);
+    lines.push(head + i + 2);
+  });
+  return { rows, lines, columns };
 }
 
-/** Reads CSV or XLSX (told apart by their bytes); a file that cannot be read, lacks a column or is empty is one error. */
-export async function readTable(data: Buffer, spec: TableSpec): Promise<{ rows: Row[]; errors: RowError[] }> {
-  let rows: Row[];
+const fileError = (message: string, params = {}, line = 1): RowError => ({
+  line,
+  field: '',
+  column: '',
+  message: t(message, params),
+  value: '',
+});
+
+/** Reads CSV or XLSX; a file that cannot be read, lacks a column or is empty is one error. */
+export async function readTable(data: Buffer, spec: TableSpec): Promise<Table> {
+  let read: Awaited<ReturnType<typeof readCells>>;
   try {
-    rows = isXlsx(data) ? await parseXlsx(data, spec) : parseCsv(data, spec);
+    read = await readCells(data);
   } catch (err) {
-    const e = err as { lines?: number; message: string };
-    return { rows: [], errors: [{ line: e.lines ?? 1, field: '', message: e.message, value: '' }] };
+    if (!(err instanceof UnreadableFile)) throw err;
+    return { rows: [], lines: [], columns: {}, encoding: null, errors: [fileError(err.message, err.params)] };
   }
-  const errors = spec.required
-    .filter((c) => rows.length && !(c in rows[0]!))
-    .map((c) => ({ line: 1, field: c, message: 'column missing', value: '' }));
-  if (!errors.length && !rows.length) errors.push({ line: 1, field: '', message: 'no rows', value: '' });
+  const { rows, lines, columns } = toRows(read.cells, spec, read.encoding === 'xlsx');
+  const table: Table = { rows, lines, columns, encoding: read.encoding, errors: [] };
+  const missing = spec.required.filter((c) => !(c in columns));
+  for (const c of missing) table.errors.push({ ...fileError('column missing'), field: c, column: columnName(c) });
+  // Every column missing from a CSV that is not UTF-8 means the encoding was guessed wrong.
+  if (missing.length === spec.required.length && read.encoding !== 'xlsx')
+    table.errors.unshift(fileError('no known column found: is this the right file, saved as CSV (UTF-8) or XLSX?'));
+  if (!missing.length && !rows.length) table.errors.push(fileError('no rows'));
   if (rows.length > MAX_IMPORT_ROWS)
-    errors.push({ line: MAX_IMPORT_ROWS + 2, field: '', message: `at most ${MAX_IMPORT_ROWS} rows`, value: '' });
-  return { rows, errors };
+    table.errors.push(fileError('at most {{count}} rows', { count: MAX_IMPORT_ROWS }, lines[MAX_IMPORT_ROWS]));
+  return table;
 }
 
-/** Collects one row's problems, each with the line and the value as given. */
-export const rowChecker = (errors: RowError[], row: Row, line: number) => (field: string, message: string) =>
-  errors.push({ line, field, message, value: row[field] ?? '' });
+/** Collects one row's problems (catalogue keys), each with its line, column and value as given. */
+export const rowChecker =
+  (table: Table, row: Row, i: number) =>
+  (field: string, message: string, params: Record<string, unknown> = {}) =>
+    table.errors.push({
+      line: table.lines[i] ?? i + 2,
+      field,
+      column: table.columns[field] ?? columnName(field),
+      message: t(message, params),
+      value: row[field] ?? '',
+    });
 
-/** Flags rows repeating an earlier row's natural key. */
+/** Flags rows repeating an earlier row's natural key; answers the earlier row's line. */
 export function duplicateChecker() {
   const seen = new Map<string, number>();
   return (key: string, line: number) => {
@@ -114,4 +158,19 @@ export function duplicateChecker() {
   };
 }
 
-export const rejected = (rows: number, errors: RowError[]): ImportReport => ({ ok: false, rows, imported: 0, errors });
+/** A real calendar date written YYYY-MM-DD. */
+export const validDate = isLocalDate;
+
+export const rejected = (table: Table): ImportReport => ({
+  ok: false,
+  rows: table.rows.length,
+  imported: 0,
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  encoding: table.encoding,
+  errors: table.errors,
+});
+
+/** A template to fill in: the columns named in the user's language (the import reads both) and one sample row. */
+export const templateOf = (fields: string[], sample: Cell[]) => xlsxOf(fields.map(columnName), [sample]);

@@ -1,8 +1,10 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { savedLocale } from '../i18n/locale';
 
 // The one GraphQL client of the web. Errors arrive as ApiError with the server's code (or
 // NETWORK when the request never got an answer), so callers can map them to messages and forms.
+// Every request names the chosen language in Accept-Language: the server answers in it.
 
 export interface FieldError {
   path: string;
@@ -20,6 +22,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** The user's chosen language (zh-CN unless they switched to English), for the server's messages. */
+export const languageHeader = () => ({ 'accept-language': savedLocale() });
 
 type ErrorHook = (err: ApiError) => void;
 const hooks: ErrorHook[] = [];
@@ -44,7 +49,12 @@ export async function request<R, V>(
     res = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-wfp-csrf': '1' },
+      headers: {
+        ...languageHeader(),
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-wfp-csrf': '1',
+      },
       body: JSON.stringify({ query: print(doc), variables }),
       signal: init.signal,
     });
@@ -77,7 +87,11 @@ export async function sendFile<R>(method: 'PUT' | 'POST' | 'DELETE', url: string
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: { 'x-wfp-csrf': '1', ...(file ? { 'content-type': file.type || 'application/octet-stream' } : {}) },
+      headers: {
+        ...languageHeader(),
+        'x-wfp-csrf': '1',
+        ...(file ? { 'content-type': file.type || 'application/octet-stream' } : {}),
+      },
       body: file,
     });
   } catch (err) {

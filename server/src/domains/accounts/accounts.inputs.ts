@@ -1,3 +1,4 @@
+import { t } from '../../lib/messages.js';
 import { z } from 'zod';
 import { ROLES } from '../../../../common/roles.js';
 import { editOf, inputOf, objectId, text } from '../../graphql/inputs.js';
@@ -10,7 +11,10 @@ const username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,32}$/, '3 to 32 letters, digits, _ . -');
-export const password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
+export const password = z
+  .string()
+  .min(PASSWORD_MIN, { error: () => t('at least {{count}} characters', { count: PASSWORD_MIN }) })
+  .max(PASSWORD_MAX);
 /** Any password as typed at login or to confirm one's own: only bounded, never judged. */
 export const givenPassword = z.string().max(PASSWORD_MAX);
 

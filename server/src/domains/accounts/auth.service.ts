@@ -104,7 +104,11 @@ export async function endSessions(userId: string, exceptSessionId?: string | nul
 }
 
 export function throttled(retryAfter: number) {
-  return new AppError('LOGIN_THROTTLED', `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} min`, {
-    retryAfter,
-  });
+  const minutes = Math.ceil(retryAfter / 60);
+  return new AppError(
+    'LOGIN_THROTTLED',
+    'Too many failed logins; try again in {{minutes}} min',
+    { retryAfter },
+    { minutes },
+  );
 }

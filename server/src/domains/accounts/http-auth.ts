@@ -29,7 +29,7 @@ export function requireStaff(capability?: Capability): RequestHandler {
 /** The CSRF header on what a browser could send cross-origin unasked, as for GraphQL (lib/csrf.ts). */
 export function requireCsrfHeader(req: Request, _res: Response, next: NextFunction) {
   if (!lacksCsrfHeader(req.method, req.headers['content-type'], !!req.headers[CSRF_HEADER])) return next();
-  next(new AppError('CSRF_HEADER_MISSING', CSRF_MESSAGE, { http: { status: 403 } }));
+  next(new AppError('CSRF_HEADER_MISSING', CSRF_MESSAGE, { http: { status: 403 } }, { header: CSRF_HEADER }));
 }
 
 /**
@@ -42,6 +42,8 @@ export function refuseForeignWrites(config: Config): RequestHandler {
   return (req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     if (!fromForeignPage(req.headers, [canonical, `${req.protocol}://${req.get('host')}`])) return next();
-    next(new AppError('CROSS_SITE_REQUEST', '拒绝来自其他网站页面的请求', { http: { status: 403 } }));
+    next(
+      new AppError('CROSS_SITE_REQUEST', 'Requests from pages of other sites are refused', { http: { status: 403 } }),
+    );
   };
 }

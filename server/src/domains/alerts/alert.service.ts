@@ -99,7 +99,7 @@ export async function moveAlert(user: SessionUser, id: string, to: 'ACKNOWLEDGED
   if (!alert) throw notFound('Alert');
   assertDepartment(user, alert.department, 'this alert');
   const from = to === 'ACKNOWLEDGED' ? ['OPEN'] : ['OPEN', 'ACKNOWLEDGED'];
-  if (!from.includes(alert.state)) throw invalidState(`The alert is already ${alert.state.toLowerCase()}`);
+  if (!from.includes(alert.state)) throw invalidState('The alert is already {{state}}', { state: alert.state });
   const stamp =
     to === 'ACKNOWLEDGED'
       ? { acknowledgedAt: new Date(), acknowledgedBy: user.displayName }

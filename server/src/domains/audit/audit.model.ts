@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 // Append-only record of every staff mutation: who, what, on which record, when, and whether it
-// was allowed. Arguments are kept with secrets and personal data redacted.
+// was allowed, and from which address (staff workstations: kept for investigations, readable only
+// with readAuditLog). Arguments are kept with secrets and personal data redacted.
 const auditSchema = new Schema({
   at: { type: Date, required: true },
   actor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
@@ -14,6 +15,7 @@ const auditSchema = new Schema({
   errorCode: { type: String, default: null },
   args: { type: String, default: null },
   requestId: { type: String, default: null },
+  source: { type: String, default: null },
 });
 
 auditSchema.index({ at: -1 });

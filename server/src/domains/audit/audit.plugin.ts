@@ -37,6 +37,7 @@ export function useAuditLog() {
           errorCode: failed ? errorCodeOf(result) : null,
           args,
           requestId: ctx.requestId,
+          source: ctx.clientIp,
         },
         ctx.logger,
       );

@@ -3,6 +3,7 @@ import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { auditFilter } from './audit.inputs.js';
 import type { AuditEntry } from './audit.model.js';
 import { pageAudit } from './audit.service.js';
+import { describeAudit } from './audit.text.js';
 
 const AuditRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
   description: 'One staff mutation as recorded in the audit log',
@@ -18,6 +19,11 @@ const AuditRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     ok: t.exposeBoolean('ok'),
     errorCode: t.exposeString('errorCode', { nullable: true }),
     args: t.exposeString('args', { nullable: true, description: 'Arguments as JSON, secrets redacted' }),
+    source: t.exposeString('source', { nullable: true, description: 'The client address the request came from' }),
+    summary: t.string({
+      description: "The entry in words, in the reader's language: when, who, what, on which record, from where",
+      resolve: (e) => describeAudit(e),
+    }),
   }),
 });
 

@@ -29,6 +29,8 @@ export interface AuditRecord {
   errorCode?: string | null;
   args?: unknown;
   requestId?: string | null;
+  /** The client address the request came from (req.ip / ctx.clientIp). */
+  source?: string | null;
 }
 
 /** Appends to the audit log; a failed write is logged, never allowed to fail the request. */
@@ -46,6 +48,7 @@ export async function recordAudit(r: AuditRecord, logger: Logger) {
       errorCode: r.errorCode ?? null,
       args: r.args === undefined ? null : JSON.stringify(redact(r.args)).slice(0, MAX_ARGS_LENGTH),
       requestId: r.requestId ?? null,
+      source: r.source ?? null,
     });
   } catch (err) {
     logger.error({ err, action: r.action, requestId: r.requestId }, 'audit log write failed');

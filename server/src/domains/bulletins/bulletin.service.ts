@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
-import { invalidState, notFound, uniqueOr, validationFailed } from '../../graphql/errors.js';
+import { invalidState, notFound, uniqueOr, validationFailed, type FieldError } from '../../graphql/errors.js';
 import { assignNumber } from '../documents/numbering.js';
 import * as receipts from '../documents/receipts.js';
 import type { BulletinText } from './bulletin.inputs.js';
@@ -19,7 +19,10 @@ const EDITABLE: BulletinStatus[] = ['DRAFT', 'IN_REVIEW'];
 async function explain(id: string, expected: BulletinStatus[]): Promise<never> {
   const current = await BulletinModel.findById(id).select({ status: 1 }).lean();
   if (!current) throw notFound('Bulletin');
-  throw invalidState(`The bulletin is ${current.status}; it must be ${expected.join(' or ')}`);
+  throw invalidState('The bulletin is {{state}}; it must be {{wanted}}', {
+    state: current.status,
+    wanted: expected.join(' / '),
+  });
 }
 
 async function transition(
@@ -38,7 +41,10 @@ async function transition(
 export async function generate(user: SessionUser, period: Period, now = new Date()) {
   const existing = await BulletinModel.findOne({ 'period.key': period.key }).select({ status: 1 }).lean();
   if (existing && existing.status !== 'DRAFT')
-    throw invalidState(`The bulletin of ${period.label} is ${existing.status}; it can no longer be regenerated`);
+    throw invalidState('The bulletin of {{period}} is {{state}}; it can no longer be regenerated', {
+      period: period.label,
+      state: existing.status,
+    });
   if (existing) return regenerate(user, String(existing._id), now);
   const snapshot = await computeSnapshot(period, now);
   const doc = await uniqueOr(
@@ -78,11 +84,11 @@ export async function pickStars(id: string, staffIds: string[]) {
   if (!doc) throw notFound('Bulletin');
   const stars = [...new Set(staffIds)];
   const candidates = new Set(doc.snapshot.candidates.map((c) => c.staffId));
-  const problems = stars
+  const problems: FieldError[] = stars
     .filter((s) => !candidates.has(s))
     .map(() => ({ path: 'staffIds', message: 'not a candidate of this bulletin' }));
   if (stars.length > doc.snapshot.rules.starMax)
-    problems.push({ path: 'staffIds', message: `at most ${doc.snapshot.rules.starMax}` });
+    problems.push({ path: 'staffIds', message: 'at most {{count}}', params: { count: doc.snapshot.rules.starMax } });
   if (problems.length) throw validationFailed(problems.slice(0, 1));
   // Guarded by generatedAt: a regeneration meanwhile would make these scores stale.
   return transition(

@@ -21,9 +21,30 @@ const CalendarDayRef = builder.objectRef<CalendarDay>('CalendarDay').implement({
   }),
 });
 
+const CalendarStatusRef = builder
+  .objectRef<Awaited<ReturnType<typeof calendar.calendarStatus>>>('CalendarStatus')
+  .implement({
+    description: 'Whether the holiday calendar covers this year and next (deadlines past it ignore holidays)',
+    fields: (t) => ({
+      today: t.exposeString('today', { description: "The centre's local date" }),
+      missing: t.exposeIntList('missing', { description: 'This year and/or next year, when they hold no holiday' }),
+      warn: t.exposeBoolean('warn', {
+        description: 'True when admins should act now: this year is missing, or next year is from November on',
+      }),
+      importable: t.exposeIntList('importable', {
+        description: 'Missing years the chinese-days package has a schedule for (importHolidays adds them)',
+      }),
+    }),
+  });
+
 const year = z.number().int().min(2000).max(2100);
 
 builder.queryFields((t) => ({
+  calendarStatus: t.field({
+    type: CalendarStatusRef,
+    authScopes: { can: 'editCalendar' },
+    resolve: () => calendar.calendarStatus(),
+  }),
   calendarDays: t.field({
     type: [CalendarDayRef],
     authScopes: { can: 'viewRegistry' },
@@ -61,7 +82,8 @@ builder.mutationFields((t) => ({
     resolve: (_, a) => calendar.removeDay(a.date),
   }),
   importHolidays: t.int({
-    description: "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits",
+    description:
+      "Loads the State Council's holiday schedule (chinese-days) for the years; keeps admin edits. Answers the number of dates added (0: nothing new)",
     authScopes: { can: 'editCalendar' },
     args: {
       fromYear: t.arg.int({ required: true, validate: year }),

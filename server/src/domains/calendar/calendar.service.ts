@@ -3,6 +3,7 @@ import { trusted } from 'mongoose';
 import { endOfLocalDay, localDate } from '../../../../common/time.js';
 import { notFound } from '../../graphql/errors.js';
 import { ttlCache } from '../../lib/cache.js';
+import { deadlinesBeyondCalendar } from '../../lib/metrics.js';
 import { CalendarDayModel, type CalendarDay } from './calendar.model.js';
 import { isWorkingDate, nthWorkingDayAfter, workingDaysAfter } from './working-days.js';
 
@@ -60,7 +61,9 @@ export async function isWorkingDay(ymd: string) {
  * local day of `start` (that day itself does not count).
  */
 export async function addWorkingDays(start: Date, n: number): Promise<Date> {
-  return endOfLocalDay(await nthWorkingDayAfter(localDate(start), n, isWorkingDay));
+  const ymd = await nthWorkingDayAfter(localDate(start), n, isWorkingDay);
+  await flagBeyondCalendar(ymd);
+  return endOfLocalDay(ymd);
 }
 
 /** Working days strictly after `from`'s local day up to and including `to`'s (0 if to ≤ from). */
@@ -70,12 +73,46 @@ export function workingDaysBetween(from: Date, to: Date) {
 
 type ChineseDays = Record<'holidays' | 'workdays', Record<string, string>>;
 
+// ---- Coverage: the calendar must not silently run out (deadlines past it would count 元旦 as a
+// working day). A year counts as known once it holds at least one holiday.
+
+const chineseDays = () => createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDays;
+/** Admins are warned about next year from this month on (November). */
+export const WARN_FROM_MONTH = 11;
+
+const isKnown = async (year: number) => [...(await exceptionsOf(String(year))).values()].includes('HOLIDAY');
+
+/** Whether the years of today and of next year are in the calendar, and whether to warn now. */
+export async function calendarStatus(now = new Date()) {
+  const today = localDate(now);
+  const year = Number(today.slice(0, 4));
+  const [thisYear, nextYear] = await Promise.all([isKnown(year), isKnown(year + 1)]);
+  const missing = [...(thisYear ? [] : [year]), ...(nextYear ? [] : [year + 1])];
+  const dueNow = !thisYear || (Number(today.slice(5, 7)) >= WARN_FROM_MONTH && !nextYear);
+  const published = Object.keys(chineseDays().holidays).map((d) => Number(d.slice(0, 4)));
+  // chinese-days follows the State Council's notice (usually out in November): a year it lacks
+  // must be entered by hand, or the package updated.
+  return {
+    today,
+    missing,
+    warn: dueNow && missing.length > 0,
+    importable: missing.filter((y) => published.includes(y)),
+  };
+}
+
+/** True (and counted) when a deadline falls in a year the calendar does not know. */
+async function flagBeyondCalendar(ymd: string) {
+  if (await isKnown(Number(ymd.slice(0, 4)))) return false;
+  deadlinesBeyondCalendar.inc();
+  return true;
+}
+
 /**
  * Loads the State Council's holidays and make-up working days (调休) from the chinese-days
  * package for the given years. Entries an admin created or changed are left alone.
  */
 export async function importChineseDays(fromYear: number, toYear: number) {
-  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDays;
+  const data = chineseDays();
   const rows = (['holidays', 'workdays'] as const).flatMap((group) =>
     Object.entries(data[group])
       .filter(([ymd]) => Number(ymd.slice(0, 4)) >= fromYear && Number(ymd.slice(0, 4)) <= toYear)
@@ -85,8 +122,9 @@ export async function importChineseDays(fromYear: number, toYear: number) {
         name: label.split(',')[1] ?? '',
       })),
   );
+  let added = 0;
   if (rows.length) {
-    await CalendarDayModel.bulkWrite(
+    const written = await CalendarDayModel.bulkWrite(
       rows.map((r) => ({
         updateOne: {
           filter: { _id: r._id },
@@ -95,7 +133,9 @@ export async function importChineseDays(fromYear: number, toYear: number) {
         },
       })),
     );
+    added = written.upsertedCount;
   }
   clearCalendarCache();
-  return rows.length;
+  // The dates actually added: 0 when the package has no schedule for the years (or all were there).
+  return added;
 }

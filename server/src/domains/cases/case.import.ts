@@ -1,4 +1,5 @@
-import { Types, trusted } from 'mongoose';
+import { Types, trusted, type Model } from 'mongoose';
+import { upsertRows } from '../../lib/import-write.js';
 import {
   duplicateChecker,
   readTable,
@@ -6,6 +7,8 @@ import {
   rowChecker,
   type ImportReport,
   type Row,
+  templateOf,
+  type TableSpec,
 } from '../../lib/table-import.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import { ServiceItemModel } from '../service-items/service-item.model.js';
@@ -17,7 +20,7 @@ import { checkFigures, COUNT_FIELDS, naturalKey, type CaseCounts } from './case.
 // service item and period, as CSV or XLSX with Chinese or English headers. All rows valid, or
 // nothing is stored; rows are upserted by their natural key, so importing again changes nothing.
 
-const SPEC = {
+const SPEC: TableSpec = {
   headers: {
     部门编码: 'department',
     department: 'department',
@@ -30,6 +33,7 @@ const SPEC = {
     item: 'item',
     itemcode: 'item',
     serviceitem: 'item',
+    serviceitemcode: 'item',
     起始日期: 'periodFrom',
     开始日期: 'periodFrom',
     from: 'periodFrom',
@@ -50,6 +54,7 @@ const SPEC = {
     overdue: 'overdue',
   },
   required: ['department', 'item', 'periodFrom', 'periodTo', ...COUNT_FIELDS],
+  dates: ['periodFrom', 'periodTo'],
 };
 
 const codes = (rows: Row[], field: string) => [
@@ -74,13 +79,13 @@ async function lookups(rows: Row[]) {
 const count = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : NaN);
 
 export async function importCases(data: Buffer, userId: string): Promise<ImportReport> {
-  const { rows, errors } = await readTable(data, SPEC);
-  if (errors.length) return rejected(rows.length, errors);
-  const refs = await lookups(rows);
+  const table = await readTable(data, SPEC);
+  if (table.errors.length) return rejected(table);
+  const refs = await lookups(table.rows);
   const repeats = duplicateChecker();
-  const records = rows.map((r, i) => {
-    const line = i + 2;
-    const bad = rowChecker(errors, r, line);
+  const records = table.rows.map((r, i) => {
+    const line = table.lines[i]!;
+    const bad = rowChecker(table, r, i);
     const dept = refs.departments.get((r.department ?? '').toUpperCase());
     const win = r.window ? refs.windows.get(r.window.toUpperCase()) : null;
     const item = refs.items.get((r.item ?? '').toUpperCase());
@@ -97,20 +102,21 @@ export async function importCases(data: Buffer, userId: string): Promise<ImportR
       [r.department, r.window, r.item, r.periodFrom, r.periodTo].map((x) => (x ?? '').toUpperCase()).join('|'),
       line,
     );
-    if (first) bad('item', `same department, window, item and period as line ${first}`);
+    if (first) bad('item', 'same department, window, item and period as line {{first}}', { first });
     return { department: dept?._id, window: win?._id ?? null, serviceItem: item?._id, ...figures };
   });
-  if (errors.length) return rejected(rows.length, errors);
+  if (table.errors.length) return rejected(table);
 
-  await CaseRecordModel.bulkWrite(
-    records.map((rec) => ({
-      updateOne: {
-        filter: naturalKey(rec),
-        update: { $set: { ...rec, source: 'IMPORT' as const, updatedBy: new Types.ObjectId(userId) } },
-        upsert: true,
-      },
-    })) as never,
-    { ordered: false },
-  );
-  return { ok: true, rows: rows.length, imported: rows.length, errors: [] };
+  return upsertRows(CaseRecordModel as unknown as Model<never>, table, records, {
+    key: naturalKey,
+    fields: ['window', ...COUNT_FIELDS],
+    extra: { source: 'IMPORT', updatedBy: new Types.ObjectId(userId) },
+  });
 }
+
+/** The import's template (.xlsx): codes are text cells, dates date-shaped text. */
+export const caseTemplate = () =>
+  templateOf(
+    ['department', 'window', 'item', 'periodFrom', 'periodTo', ...COUNT_FIELDS],
+    ['GSJ', 'B01', 'GSJ-001', '2026-03-01', '2026-03-31', 120, 110, 100, 10],
+  );

@@ -5,9 +5,13 @@ import { importLimits } from '../../lib/import-limits.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { importCases } from './case.import.js';
+import { caseTemplate, importCases } from './case.import.js';
+import { sendXlsx } from '../../lib/table-export.js';
 
-/** POST /api/cases/import — a CSV or XLSX of cases handled; all rows valid or nothing stored (422 with the report). */
+/**
+ * POST /api/cases/import — a CSV or XLSX of cases handled; all rows valid or nothing stored (422 with the report).
+ * GET /api/cases/import/template.xlsx — the file to fill in.
+ */
 export function casesRouter(logger: Logger) {
   const router = Router();
   router.post(
@@ -29,6 +33,7 @@ export function casesRouter(logger: Logger) {
               ok: report.ok,
               args: { rows: report.rows, errors: report.errors.length },
               requestId: requestIdOf(req),
+              source: req.ip,
             },
             logger,
           );
@@ -37,5 +42,10 @@ export function casesRouter(logger: Logger) {
         .catch(next);
     },
   );
+  router.get('/api/cases/import/template.xlsx', requireStaff('manageCases'), (_req, res, next) => {
+    caseTemplate()
+      .then((data) => sendXlsx(res, 'cases-template.xlsx', data))
+      .catch(next);
+  });
   return router;
 }

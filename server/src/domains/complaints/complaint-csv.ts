@@ -1,10 +1,13 @@
 import { localDateTime } from '../../../../common/time.js';
 import { csvText } from '../../lib/csv.js';
+import { t } from '../../lib/messages.js';
+import { xlsxOf } from '../../lib/table-export.js';
 import { overdueStep } from './complaint.deadlines.js';
 import type { Complaint } from './complaint.model.js';
 
-// The inbox as a spreadsheet for the center's staff (Chinese headers, opened in Excel: UTF-8
-// with a BOM). Personal data (name, phone) only when asked for.
+// The inbox as a spreadsheet for the center's staff: CSV (UTF-8 with a BOM, for Excel) or XLSX,
+// headers in the reader's language (catalogue keys), values in Chinese. Personal data (name,
+// phone) only when asked for.
 
 const CATEGORY: Record<Complaint['category'], string> = {
   ATTITUDE: '服务态度',
@@ -35,35 +38,44 @@ const yesNo = (b: boolean | null | undefined) => (b == null ? '' : b ? '是' : '
 type Column = [header: string, value: (c: Complaint) => string];
 
 const COLUMNS: Column[] = [
-  ['投诉编号', (c) => c.trackingCode],
-  ['投诉时间', (c) => local(c.createdAt)],
-  ['类别', (c) => CATEGORY[c.category]],
-  ['窗口', (c) => [c.subject.windowCode, c.subject.windowName].filter(Boolean).join(' ')],
-  ['被投诉部门', (c) => c.subject.departmentName],
-  ['工作人员', (c) => c.subject.staffName ?? ''],
-  ['服务事项', (c) => c.subject.serviceItemName ?? ''],
-  ['状态', (c) => STATE[c.state]],
-  ['承办部门', (c) => c.assignedToName ?? ''],
-  ['受理期限', (c) => local(c.acceptDueAt)],
-  ['答复期限', (c) => local(c.replyDueAt)],
-  ['超期', (c) => yesNo(overdueStep(c) !== null)],
-  ['答复时间', (c) => local(c.repliedAt)],
-  ['按时答复', (c) => yesNo(c.repliedOnTime)],
-  ['办结时间', (c) => local(c.closedAt)],
-  ['匿名', (c) => yesNo(c.anonymous)],
-  ['投诉内容', (c) => c.description],
+  ['Tracking code', (c) => c.trackingCode],
+  ['Filed at', (c) => local(c.createdAt)],
+  ['Category', (c) => CATEGORY[c.category]],
+  ['Window', (c) => [c.subject.windowCode, c.subject.windowName].filter(Boolean).join(' ')],
+  ['Department complained about', (c) => c.subject.departmentName],
+  ['Staff member', (c) => c.subject.staffName ?? ''],
+  ['Service item', (c) => c.subject.serviceItemName ?? ''],
+  ['State', (c) => STATE[c.state]],
+  ['Handled by', (c) => c.assignedToName ?? ''],
+  ['Accept by', (c) => local(c.acceptDueAt)],
+  ['Reply by', (c) => local(c.replyDueAt)],
+  ['Overdue', (c) => yesNo(overdueStep(c) !== null)],
+  ['Replied at', (c) => local(c.repliedAt)],
+  ['Replied on time', (c) => yesNo(c.repliedOnTime)],
+  ['Closed at', (c) => local(c.closedAt)],
+  ['Anonymous', (c) => yesNo(c.anonymous)],
+  ['Complaint text', (c) => c.description],
 ];
 
 const PERSONAL: Column[] = [
-  ['姓名', (c) => c.name ?? ''],
-  ['电话', (c) => c.phone ?? ''],
+  ['Name', (c) => c.name ?? ''],
+  ['Phone', (c) => c.phone ?? ''],
 ];
 
 export function toCsv(rows: Complaint[], personal: boolean) {
   const columns = personal ? [...COLUMNS, ...PERSONAL] : COLUMNS;
-  const header = columns.map(([h]) => h);
   return `\uFEFF${csvText(
-    header,
+    columns.map(([h]) => t(h)),
     rows.map((c) => columns.map(([, v]) => v(c))),
   )}`;
+}
+
+/** The same list as a workbook: tracking codes and every other value as text cells. */
+export function toXlsx(rows: Complaint[], personal: boolean) {
+  const columns = personal ? [...COLUMNS, ...PERSONAL] : COLUMNS;
+  return xlsxOf(
+    columns.map(([h]) => t(h)),
+    rows.map((c) => columns.map(([, v]) => v(c))),
+    'complaints',
+  );
 }

@@ -133,9 +133,12 @@ async function effectsOf(
 export async function act(user: SessionUser, id: string, input: ActionInput) {
   const c = await loadComplaint(user, id);
   const def = ACTIONS[input.action];
-  if (!mayTake(user, input.action)) throw forbidden(`${input.action} on complaints`);
+  if (!mayTake(user, input.action)) throw forbidden('this action on complaints');
   if (!(def.from as readonly string[]).includes(c.state)) {
-    throw invalidState(`A complaint in state ${c.state} cannot take ${input.action}`);
+    throw invalidState('A complaint in state {{state}} cannot take {{action}}', {
+      state: c.state,
+      action: input.action,
+    });
   }
   const note = input.note?.trim() ?? '';
   if (def.note === 'required' && !note) throw validationFailed([{ path: 'note', message: 'required' }]);
@@ -178,7 +181,7 @@ export async function linkDuplicate(user: SessionUser, id: string, originalId: s
       throw validationFailed([{ path: 'duplicateOfId', message: 'cannot be the complaint itself' }]);
     original = await loadComplaint(user, originalId);
     if (original.duplicateOf)
-      throw invalidState(`${original.trackingCode} is itself a duplicate; link to its original`);
+      throw invalidState('{{code}} is itself a duplicate; link to its original', { code: original.trackingCode });
     if (await ComplaintModel.exists({ duplicateOf: c._id }))
       throw invalidState('Other complaints are linked to this one');
   } else if (!c.duplicateOf) {

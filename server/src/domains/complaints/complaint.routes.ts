@@ -13,7 +13,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { CATEGORIES, STATES } from './complaint.model.js';
 import { MAX_PHOTO_BYTES, storePhoto } from './complaint-photos.js';
 import { exportComplaints } from './complaint-query.service.js';
-import { toCsv } from './complaint-csv.js';
+import { toCsv, toXlsx } from './complaint-csv.js';
+import { sendXlsx } from '../../lib/table-export.js';
 
 // Plain HTTP where GraphQL is wrong: the citizen's photo upload (raw bytes) and the inbox's
 // CSV download.
@@ -66,10 +67,11 @@ export function complaintsRouter(config: Config, logger: Logger) {
   );
 
   /**
-   * GET /api/complaints.csv with the inbox's filters. Names and phones only for an admin who
+   * GET /api/complaints.csv (or .xlsx) with the inbox's filters. Names and phones only for an admin who
    * asks (?personal=1), and that is written to the audit log like every export.
    */
-  router.get('/api/complaints.csv', requireStaff('handleComplaints'), async (req, res, next) => {
+  const paths = ['/api/complaints.csv', '/api/complaints.xlsx'];
+  router.get(paths, requireStaff('handleComplaints'), async (req, res, next) => {
     const user = res.locals.user as SessionUser;
     try {
       const { personal, overdue, ...filter } = parseQuery(req);
@@ -84,10 +86,12 @@ export function complaintsRouter(config: Config, logger: Logger) {
           ok: true,
           args: { ...filter, overdue: !!overdue, personal: withPersonal, rows: rows.length },
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );
       const day = new Date().toISOString().slice(0, 10);
+      if (req.path.endsWith('.xlsx')) return sendXlsx(res, `complaints-${day}.xlsx`, await toXlsx(rows, withPersonal));
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="complaints-${day}.csv"`);
       res.setHeader('cache-control', 'no-store');

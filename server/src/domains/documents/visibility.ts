@@ -37,7 +37,7 @@ export function readable<T extends { status: string }>(
   const own = confinedTo(user);
   if (!doc || (own && doc.status !== 'PUBLISHED')) throw notFound(what);
   if (own && addressees && !addressees(doc).some((d) => String(d) === own))
-    throw forbidden(`this ${what.toLowerCase()}`);
+    throw forbidden(`this ${what.toLowerCase()}`); // 'this notice', 'this bulletin' are catalogue keys;
   return doc;
 }
 

@@ -36,9 +36,8 @@ function bucket() {
 export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty');
   if (data.length > maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
-      http: { status: 413 },
-    });
+    const mb = Math.round(maxBytes / 1024 / 1024);
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than {{mb}} MB', { http: { status: 413 } }, { mb });
   }
   const type = await fileTypeFromBuffer(data);
   if (!type || !(IMAGE_TYPES as readonly string[]).includes(type.mime)) {

@@ -120,9 +120,9 @@ async function fieldsFor(action: FollowUpAction, f: FollowUp, input: StepInput) 
 export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
   const f = await getFollowUp(user, id);
   const rule = ACTIONS[action];
-  if (!can(user.role, rule.who)) throw forbidden(`the ${action} step`);
+  if (!can(user.role, rule.who)) throw forbidden('this step');
   if (!(rule.from as readonly string[]).includes(f.state))
-    throw invalidState(`Cannot ${action} a follow-up that is ${f.state}`);
+    throw invalidState('Cannot {{action}} a follow-up that is {{state}}', { action, state: f.state });
   const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;
   const set = await fieldsFor(action, f, input);
   const step = {

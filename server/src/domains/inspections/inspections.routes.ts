@@ -1,4 +1,5 @@
 import { isObjectId } from '../../../../common/ids.js';
+import { sendXlsx } from '../../lib/table-export.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -9,7 +10,7 @@ import { storeImage } from '../files/file-store.js';
 import { WindowModel } from '../windows/window.model.js';
 import { importLimits } from '../../lib/import-limits.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
-import { importSignIns } from './attendance.import.js';
+import { importSignIns, signInTemplate } from './attendance.import.js';
 import { PHOTO_PURPOSE } from './finding.service.js';
 import { runnableRound } from './round-run.service.js';
 
@@ -25,7 +26,8 @@ const handle =
 /**
  * POST /api/patrol/rounds/:roundId/photos?windowId=… — a photo taken on a round, raw body (the
  * bytes decide the type). Staff-only, scoped to the window's department.
- * POST /api/attendance/sign-ins — a CSV of sign-in records; all rows valid or nothing stored.
+ * POST /api/attendance/sign-ins — a CSV or XLSX of sign-in records; all rows valid or nothing stored.
+ * GET /api/attendance/sign-ins/template.xlsx — the file to fill in.
  */
 export function inspectionsRouter(logger: Logger) {
   const router = Router();
@@ -58,6 +60,7 @@ export function inspectionsRouter(logger: Logger) {
           ok: true,
           args: { windowId, size: file.size },
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );
@@ -82,11 +85,17 @@ export function inspectionsRouter(logger: Logger) {
           ok: report.ok,
           args: { rows: report.rows, errors: report.errors.length },
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );
       res.status(report.ok ? 200 : 422).json(report);
     }),
   );
+  router.get('/api/attendance/sign-ins/template.xlsx', requireStaff('importSignIns'), (_req, res, next) => {
+    signInTemplate()
+      .then((data) => sendXlsx(res, 'sign-ins-template.xlsx', data))
+      .catch(next);
+  });
   return router;
 }

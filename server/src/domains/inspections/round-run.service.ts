@@ -15,7 +15,7 @@ const mayRun = (user: SessionUser, round: Round) => isCenterStaff(user) || Strin
 
 /** The round's state when it cannot be the one an action needs, as a coded error. */
 export function refuseState(round: Round, wanted: string): never {
-  throw invalidState(`The round is ${roundState(round)}; it must be ${wanted}`);
+  throw invalidState('The round is {{state}}; it must be {{wanted}}', { state: roundState(round), wanted });
 }
 
 export async function startRound(user: SessionUser, id: string) {

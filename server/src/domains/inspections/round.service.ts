@@ -22,7 +22,8 @@ export function datesBetween(from: string, to: string) {
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
     out.push(new Date(t).toISOString().slice(0, 10));
   }
-  if (out.length > MAX_RANGE_DAYS) throw validationFailed([{ path: 'to', message: `at most ${MAX_RANGE_DAYS} days` }]);
+  if (out.length > MAX_RANGE_DAYS)
+    throw validationFailed([{ path: 'to', message: 'at most {{count}} days', params: { count: MAX_RANGE_DAYS } }]);
   return out;
 }
 

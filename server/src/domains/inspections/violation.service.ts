@@ -125,5 +125,5 @@ export async function decideViolation(
   if (doc) return doc;
   const v = await ViolationModel.findById(id).lean<Violation>();
   if (!v) throw notFound('Violation');
-  throw invalidState(`The violation is already ${v.status}`);
+  throw invalidState('The violation is already {{state}}', { state: v.status });
 }

@@ -80,7 +80,7 @@ async function transition(id: string, from: string, set: Record<string, unknown>
   if (doc) return doc;
   const current = await NoticeModel.findById(id).lean<Notice>();
   if (!current) throw notFound('Notice');
-  throw invalidState(`The notice is ${current.status}; it must be ${from}`);
+  throw invalidState('The notice is {{state}}; it must be {{wanted}}', { state: current.status, wanted: from });
 }
 
 export const updateDraft = (id: string, changes: DraftUpdate) => transition(id, 'DRAFT', changes);

@@ -4,6 +4,8 @@ import { Router } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { csvStream } from '../../lib/csv.js';
+import { currentLang, t } from '../../lib/messages.js';
+import { sendXlsx, xlsxOf } from '../../lib/table-export.js';
 import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -17,68 +19,72 @@ import { ratingMatch } from '../rating-stats/stats.service.js';
 const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
   new Map(docs.map((d) => [String(d._id), name(d)]));
 
+const HEADER = ['Time', 'Window', 'Department', 'Staff', 'Level', 'Reasons', 'Comment', 'Case number'];
+
+/** Names of windows, departments and staff, loaded once per export. */
+async function names() {
+  const [windows, depts, staff] = await Promise.all([
+    WindowModel.find({}, { code: 1 })
+      .lean()
+      .then((d) => byId(d, (w) => w.code)),
+    DepartmentModel.find({}, { name: 1 })
+      .lean()
+      .then((d) => byId(d, (x) => x.name)),
+    StaffModel.find({}, { name: 1 })
+      .lean()
+      .then((d) => byId(d, (x) => x.name)),
+  ]);
+  return (r: Rating) => [
+    localDateTime(r.createdAt),
+    windows.get(String(r.window)) ?? '',
+    depts.get(String(r.department)) ?? '',
+    r.staff ? (staff.get(String(r.staff)) ?? '') : '',
+    RATING_LEVEL_LABELS[r.level][currentLang() === 'en' ? 'en' : 'zh'],
+    r.tags.join('|'),
+    r.comment,
+    r.caseNumber ?? '',
+  ];
+}
+
 /**
- * GET /api/ratings.csv: the counted ratings of a period (same filters as the dashboard), streamed
- * from a cursor. Raters are anonymous and the file carries no addresses or phone numbers.
+ * GET /api/ratings.csv (or .xlsx): the counted ratings of a period (same filters as the
+ * dashboard), read from a cursor; the CSV is streamed. Raters are anonymous and the file carries
+ * no addresses or phone numbers. Headers and levels in the reader's language.
  */
 export function ratingsRouter(logger: Logger) {
   const router = Router();
-  router.get('/api/ratings.csv', requireStaff('exportRatings'), async (req, res, next) => {
+  router.get(['/api/ratings.csv', '/api/ratings.xlsx'], requireStaff('exportRatings'), async (req, res, next) => {
     try {
       const parsed = ratingStatsFilter.safeParse(req.query);
       if (!parsed.success)
         throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const user = res.locals.user as SessionUser;
-      const [windows, depts, staff] = await Promise.all([
-        WindowModel.find({}, { code: 1 })
-          .lean()
-          .then((d) => byId(d, (w) => w.code)),
-        DepartmentModel.find({}, { name: 1 })
-          .lean()
-          .then((d) => byId(d, (x) => x.name)),
-        StaffModel.find({}, { name: 1 })
-          .lean()
-          .then((d) => byId(d, (x) => x.name)),
-      ]);
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="ratings-${parsed.data.from}-${parsed.data.to}.csv"`);
-      res.write('\uFEFF'); // lets Excel read the Chinese as UTF-8
-      const csv = csvStream([
-        '时间 time',
-        '窗口 window',
-        '部门 department',
-        '人员 staff',
-        '评价 level',
-        '原因 tags',
-        '意见 comment',
-        '办件编号 case',
-      ]);
-      csv.pipe(res);
+      const rowOf = await names();
       const cursor = RatingModel.find(ratingMatch(user, parsed.data)).sort({ createdAt: 1 }).lean<Rating[]>().cursor();
-      for await (const r of cursor as AsyncIterable<Rating>) {
-        csv.write([
-          localDateTime(r.createdAt),
-          windows.get(String(r.window)),
-          depts.get(String(r.department)),
-          r.staff ? staff.get(String(r.staff)) : '',
-          RATING_LEVEL_LABELS[r.level].zh,
-          r.tags.join('|'),
-          r.comment,
-          r.caseNumber ?? '',
-        ]);
+      const name = `ratings-${parsed.data.from}-${parsed.data.to}`;
+      if (req.path.endsWith('.xlsx')) {
+        const rows: string[][] = [];
+        for await (const r of cursor as AsyncIterable<Rating>) rows.push(rowOf(r));
+        sendXlsx(
+          res,
+          `${name}.xlsx`,
+          await xlsxOf(
+            HEADER.map((h) => t(h)),
+            rows,
+            'ratings',
+          ),
+        );
+      } else {
+        res.setHeader('content-type', 'text/csv; charset=utf-8');
+        res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+        res.write('\uFEFF'); // lets Excel read the Chinese as UTF-8
+        const csv = csvStream(HEADER.map((h) => t(h)));
+        csv.pipe(res);
+        for await (const r of cursor as AsyncIterable<Rating>) csv.write(rowOf(r));
+        csv.end();
       }
-      csv.end();
-      await recordAudit(
-        {
-          user,
-          action: 'exportRatings',
-          targetType: 'Rating',
-          ok: true,
-          args: parsed.data,
-          requestId: requestIdOf(req),
-        },
-        logger,
-      );
+      const audit = { action: 'exportRatings', targetType: 'Rating', ok: true, args: parsed.data };
+      await recordAudit({ user, ...audit, requestId: requestIdOf(req), source: req.ip }, logger);
     } catch (err) {
       if (res.headersSent)
         res.destroy(err as Error); // mid-stream: the client sees a cut download

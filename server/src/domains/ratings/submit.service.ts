@@ -30,7 +30,10 @@ function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: b
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
   const allowed = new Set((isBad(input.level) ? s.negativeTags : s.positiveTags).map((t) => t.code));
   const bad = input.tags.filter((t) => !allowed.has(t));
-  if (bad.length) throw validationFailed([{ path: 'tags', message: `not offered for this level: ${bad.join(', ')}` }]);
+  if (bad.length)
+    throw validationFailed([
+      { path: 'tags', message: 'not offered for this level: {{tags}}', params: { tags: bad.join(', ') } },
+    ]);
   if (input.callbackPhone && !isBad(input.level)) {
     throw validationFailed([{ path: 'callbackPhone', message: 'only asked after a bad rating' }]);
   }

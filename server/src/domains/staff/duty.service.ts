@@ -1,3 +1,4 @@
+import { t } from '../../lib/messages.js';
 import { Types, trusted } from 'mongoose';
 import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
@@ -91,7 +92,9 @@ async function assertNoClash(
   }).lean<Duty>();
   if (clash) {
     const who = String(clash.window) === String(window) ? 'window' : 'staff member';
-    throw validationFailed([{ path: 'from', message: `the ${who} already has a duty in this period` }]);
+    throw validationFailed([
+      { path: 'from', message: 'the {{who}} already has a duty in this period', params: { who: t(who) } },
+    ]);
   }
 }
 

@@ -40,6 +40,7 @@ export function staffRouter(logger: Logger) {
           ok: true,
           args: { size: file.size },
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );
@@ -64,6 +65,7 @@ export function staffRouter(logger: Logger) {
           targetId: String(staff._id),
           ok: true,
           requestId: requestIdOf(req),
+          source: req.ip,
         },
         logger,
       );

@@ -81,7 +81,7 @@ export async function updateWindow(user: SessionUser, id: string, changes: Windo
   const win = await getWindow(user, id);
   if (!can(user.role, 'manageWindows')) {
     const locked = Object.keys(changes).filter((k) => !LIAISON_EDITABLE.has(k));
-    if (locked.length) throw forbidden(`changing ${locked.join(', ')} (ask an administrator)`);
+    if (locked.length) throw forbidden('changing {{fields}} (ask an administrator)', { fields: locked.join(', ') });
   }
   const departmentId = changes.departmentId ?? String(win.department);
   if (changes.departmentId) await checkDepartment(changes.departmentId);

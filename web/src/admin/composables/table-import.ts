@@ -1,3 +1,4 @@
+import { languageHeader } from '@/graphql/client';
 // Tabular imports (sign-ins, cases handled): the file goes up as it is, and the server answers
 // with a row-by-row report; nothing is stored unless every row is valid.
 
@@ -5,7 +6,11 @@ export interface ImportReport {
   ok: boolean;
   rows: number;
   imported: number;
-  errors: Array<{ line: number; field: string; message: string; value: string }>;
+  added: number;
+  updated: number;
+  unchanged: number;
+  encoding: string | null;
+  errors: Array<{ line: number; field: string; column: string; message: string; value: string }>;
 }
 
 /** Sends the file; a 422 answer is the row report, not a failure of the request. */
@@ -13,7 +18,7 @@ export async function uploadTable(url: string, file: Blob): Promise<ImportReport
   const res = await fetch(url, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'x-wfp-csrf': '1', 'content-type': file.type || 'application/octet-stream' },
+    headers: { ...languageHeader(), 'x-wfp-csrf': '1', 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
   const body = (await res.json()) as ImportReport & { errors?: Array<{ message?: string }> };

@@ -1,3 +1,4 @@
+import { savedLocale } from '@/i18n/locale';
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
@@ -222,13 +223,14 @@ export const loadStats = (v: VariablesOf<typeof Stats>) => request(Stats, v).the
 export const loadSettings = () => request(Settings).then((d) => d.complaintSettings);
 export const saveSettings = (input: VariablesOf<typeof SaveSettings>['input']) => request(SaveSettings, { input });
 
-/** The CSV download of the inbox with the same filters. */
-export function exportUrl(f: InboxFilters, personal: boolean) {
+/** The CSV or XLSX download of the inbox with the same filters, headers in the chosen language. */
+export function exportUrl(f: InboxFilters, personal: boolean, format: 'csv' | 'xlsx' = 'csv') {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f))
     if (v !== null && v !== undefined && v !== '' && v !== false) q.set(k, String(v === true ? 1 : v));
   if (personal) q.set('personal', '1');
-  return `/api/complaints.csv?${q.toString()}`;
+  q.set('lang', savedLocale());
+  return `/api/complaints.${format}?${q.toString()}`;
 }
 
 /** Element Plus tag colours by state: waiting, in progress, answered, done. */

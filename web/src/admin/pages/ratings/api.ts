@@ -1,3 +1,4 @@
+import { savedLocale } from '@/i18n/locale';
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
@@ -90,8 +91,9 @@ export const loadDashboard = (f: StatsFilter, interval: Interval, rankBy: RankBy
 export const filterOptions = (departmentId: string | null) =>
   request(Options, { departmentId }).then((d) => ({ windows: d.windows, staff: d.staffPage.items }));
 
-/** The CSV of the same filter (a plain download; the session cookie authorises it). */
-export function csvUrl(f: StatsFilter) {
+/** The CSV or XLSX of the same filter (a plain download; the session cookie authorises it). */
+export function csvUrl(f: StatsFilter, format: 'csv' | 'xlsx' = 'csv') {
   const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>);
-  return `/api/ratings.csv?${q.toString()}`;
+  q.set('lang', savedLocale());
+  return `/api/ratings.${format}?${q.toString()}`;
 }
