@@ -16,6 +16,11 @@ const Fields = graphql(`
     action
     callbackOutcome
     callbackNote
+    callbackOutcomes
+    realName
+    category
+    rounds
+    resolution
     appealReason
     decisionReason
     window {
@@ -89,6 +94,7 @@ export type FollowUpFilters = Omit<VariablesOf<typeof Page>, 'page' | 'pageSize'
 export type FollowUpRow = ResultOf<typeof Fields>;
 export type Action = FollowUpRow['allowedActions'][number];
 export type StepInput = NonNullable<VariablesOf<typeof Advance>['input']>;
+export const CLASSES = ['ATTITUDE', 'EFFICIENCY', 'COMPETENCE', 'POLICY', 'MISTAKEN', 'OTHER'] as const;
 export const STATES = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED', 'APPEALED', 'EXCLUDED'] as const;
 
 export const pageFollowUps = (f: FollowUpFilters, page: number, pageSize: number) =>

@@ -17,6 +17,8 @@ const Stats = graphql(`
         followUps {
           total
           closed
+          resolved
+          unresolved
           open
           excluded
           overdue
