@@ -88,7 +88,29 @@ export async function act(user: SessionUser, id: string, action: FollowUpAction,
   if (!updated) throw invalidState('The follow-up changed meanwhile; reload and try again');
   if (action === 'exclude') {
     // Hidden from statistics, never deleted.
-    await RatingModel.updateOne({ _id: f.rating }, { excluded: true, counted: false });
+    await RatingModel.updateOne(
+      { _id: f.rating },
+      { excluded: true, counted: false, excludedReason: `申诉获准：${set.decisionReason ?? ''}` },
+    );
   }
   return updated;
+}
+
+/** A bad rating confirmed as 刷评 needs no rectification: its unfinished follow-up is excluded too. */
+export async function excludeFollowUpOf(user: SessionUser, rating: Types.ObjectId, reason: string) {
+  const f = await FollowUpModel.findOne({ rating }).lean<FollowUp>();
+  if (!f || FINISHED.includes(f.state)) return;
+  const step = {
+    at: new Date(),
+    by: user.id,
+    byName: user.displayName,
+    action: 'exclude',
+    from: f.state,
+    to: 'EXCLUDED',
+    note: reason,
+  };
+  await FollowUpModel.updateOne(
+    { _id: f._id, state: f.state },
+    { $set: { state: 'EXCLUDED', decisionReason: reason, closedAt: new Date() }, $push: { timeline: step } },
+  );
 }
