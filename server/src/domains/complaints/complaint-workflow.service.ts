@@ -17,6 +17,9 @@ import { filePhotosUnder } from './complaint-photos.js';
 //      └REJECT→ REJECTED          REPLIED ─REVIEW→ REVIEWED ─CLOSE→ CLOSED ─REOPEN→ REOPENED
 //   REPLIED ─RETURN→ INVESTIGATING (rework); REOPENED ─ASSIGN / INVESTIGATE→ as above.
 //
+// A department's reply reaches the citizen only when the centre approves it (REVIEW); a reply
+// sent back (RETURN) stays internal for good (complaint-tracking.service.ts decides at read time).
+//
 // `who` is the capability a step needs (common/roles.ts): the center's steps need
 // manageComplaints; handling steps also go to the liaison of the department it is assigned to.
 
@@ -37,7 +40,7 @@ export const ACTIONS = {
     public: false,
     note: 'optional',
   },
-  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'handleComplaints', public: true, note: 'required' },
+  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'handleComplaints', public: false, note: 'required' },
   RETURN: { from: ['REPLIED'], to: 'INVESTIGATING', who: 'manageComplaints', public: false, note: 'required' },
   REVIEW: { from: ['REPLIED'], to: 'REVIEWED', who: 'manageComplaints', public: false, note: 'optional' },
   CLOSE: { from: ['REVIEWED'], to: 'CLOSED', who: 'manageComplaints', public: true, note: 'optional' },
@@ -114,6 +117,7 @@ async function effectsOf(
       return { handler: new Types.ObjectId(user.id) };
     case 'REPLY':
       return { repliedAt: now, repliedOnTime: now <= c.replyDueAt };
+
     case 'CLOSE':
       if (c.phone && !input.calledBack) {
         throw validationFailed([{ path: 'calledBack', message: 'call the citizen back before closing' }]);
