@@ -22,5 +22,7 @@ export const followUpStep = z.object({
   action: optionalText(500).nullish(),
   outcome: z.enum(CALLBACK_OUTCOMES).nullish(),
   category: z.enum(BAD_RATING_CLASSES).nullish(),
+  /** Evidence uploaded for this follow-up (POST /api/follow-ups/:id/evidence): verify, rectify, appeal. */
+  attachmentIds: z.array(objectId).max(5).nullish(),
 });
 export type FollowUpStep = z.output<typeof followUpStep>;

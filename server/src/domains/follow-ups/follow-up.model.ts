@@ -36,6 +36,18 @@ const stepSchema = new Schema(
   { _id: false },
 );
 
+/** A photo or PDF (files/evidence.ts) recorded with a verify, rectify or appeal step. */
+const attachmentSchema = new Schema(
+  {
+    file: { type: Schema.Types.ObjectId, required: true },
+    contentType: { type: String, required: true },
+    action: { type: String, required: true },
+    at: { type: Date, required: true },
+    byName: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
 const followUpSchema = new Schema(
   {
     rating: { type: Schema.Types.ObjectId, ref: 'Rating', required: true, unique: true },
@@ -61,6 +73,14 @@ const followUpSchema = new Schema(
     callbackOutcome: { type: String, enum: [...CALLBACK_OUTCOMES, null], default: null },
     callbackNote: { type: String, default: '' },
     appealReason: { type: String, default: '' },
+    /** The last moment an appeal may be filed (settings: appealDays working days after the rating). */
+    appealDueAt: { type: Date, default: null },
+    /** Four eyes: who filed the appeal, and who decided it (never the same person). */
+    appealedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    decidedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    decidedByName: { type: String, default: '' },
+    decidedAt: { type: Date, default: null },
+    attachments: { type: [attachmentSchema], default: [] },
     /** The state an appeal interrupted, to return to when it is turned down. */
     stateBeforeAppeal: { type: String, default: null },
     decisionReason: { type: String, default: '' },

@@ -42,6 +42,18 @@ const StepRef = builder.objectRef<Step>('FollowUpStep').implement({
   }),
 });
 
+type Attachment = FollowUp['attachments'][number];
+const AttachmentRef = builder.objectRef<Attachment>('FollowUpAttachment').implement({
+  description: 'A photo or PDF recorded with a step (readable at url by staff who may see the follow-up)',
+  fields: (t) => ({
+    url: t.string({ resolve: (a) => `/files/${a.file.toHexString()}` }),
+    contentType: t.exposeString('contentType'),
+    action: t.field({ type: ActionEnum, resolve: (a) => a.action as service.FollowUpAction }),
+    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
+    byName: t.exposeString('byName'),
+  }),
+});
+
 const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
   description: 'The follow-up of one bad rating (差评整改): verify, rectify, call back, close',
   authScopes: (f, ctx) => canSeeDepartment(ctx.user, f.department),
@@ -72,6 +84,15 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
     resolution: t.field({ type: ResolutionEnum, nullable: true, resolve: (f) => f.resolution ?? null }),
     appealReason: t.exposeString('appealReason'),
     decisionReason: t.exposeString('decisionReason'),
+    decidedByName: t.exposeString('decidedByName', { description: 'Who decided the appeal (never who filed it)' }),
+    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.decidedAt ?? null }),
+    appealDueAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The appeal period ends then (settings: appealDays working days after the rating)',
+      resolve: (f) => f.appealDueAt ?? null,
+    }),
+    attachments: t.field({ type: [AttachmentRef], resolve: (f) => f.attachments }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.closedAt }),
     timeline: t.field({ type: [StepRef], resolve: (f) => f.timeline }),
     allowedActions: t.field({
@@ -93,6 +114,7 @@ const StepInput = builder
       action: t.string({ description: 'rectify: what was done' }),
       outcome: t.field({ type: OutcomeEnum, description: 'callBack: how the call went' }),
       category: t.field({ type: BadRatingClassEnum, description: 'verify: the class of the bad rating' }),
+      attachmentIds: t.idList({ description: 'verify, rectify, appeal: ids from POST /api/follow-ups/:id/evidence' }),
     }),
   })
   .validate(followUpStep);

@@ -2,12 +2,21 @@ import { Types, trusted } from 'mongoose';
 import type { z } from 'zod';
 import { can } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { forbidden, invalidState, notFound } from '../../graphql/errors.js';
+import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
 import type { followUpFilter, FollowUpStep as StepInput } from './follow-up.inputs.js';
-import { ACTIONS, assertFits, fieldsFor, type FollowUpAction } from './follow-up.steps.js';
+import {
+  ACTIONS,
+  assertFits,
+  assertFourEyes,
+  DECISIONS,
+  EVIDENCE_STEPS,
+  fieldsFor,
+  type FollowUpAction,
+} from './follow-up.steps.js';
+import { claimEvidence } from '../files/evidence.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -18,6 +27,7 @@ export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
 export async function openFollowUp(rating: Rating, s: RatingSettings) {
   if (!rating.negative) return;
   const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
+  const appealDueAt = await addWorkingDays(rating.createdAt, s.appealDays);
   await FollowUpModel.updateOne(
     { rating: rating._id },
     {
@@ -32,6 +42,7 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
         state: 'OPEN',
         realName: !!rating.callbackPhone,
         dueAt,
+        appealDueAt,
       },
     },
     { upsert: true },
@@ -66,11 +77,33 @@ export async function getFollowUp(user: SessionUser | null, id: string) {
   return f;
 }
 
+/** Evidence named by the step, claimed for this follow-up. */
+async function evidenceFor(user: SessionUser, action: FollowUpAction, f: FollowUp, input: StepInput) {
+  const ids = input.attachmentIds ?? [];
+  if (!ids.length) return [];
+  if (!EVIDENCE_STEPS.includes(action)) {
+    throw validationFailed([{ path: 'attachmentIds', message: '只有核实、整改和申诉步骤可附证据' }]);
+  }
+  const files = await claimEvidence(ids, evidenceOwner(f._id), `${action}:${f.timeline.length}`);
+  return files.map((e) => ({ ...e, action, at: new Date(), byName: user.displayName }));
+}
+
+/** Who filed an appeal and who decided it, kept with the decision. */
+function peopleFor(user: SessionUser, action: FollowUpAction) {
+  if (action === 'appeal') return { appealedBy: user.id };
+  if (DECISIONS.includes(action)) return { decidedBy: user.id, decidedByName: user.displayName, decidedAt: new Date() };
+  return {};
+}
+
+export const evidenceOwner = (id: Types.ObjectId | string) => `followUp:${String(id)}`;
+
 export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
   const f = await getFollowUp(user, id);
   if (!can(user.role, ACTIONS[action].who)) throw forbidden(`the ${action} step`);
   assertFits(action, f);
+  assertFourEyes(user, action, f);
   const { to, set } = await fieldsFor(action, f, input);
+  const attachments = await evidenceFor(user, action, f, input);
   const step = {
     at: new Date(),
     by: user.id,
@@ -82,7 +115,10 @@ export async function act(user: SessionUser, id: string, action: FollowUpAction,
   };
   const updated = await FollowUpModel.findOneAndUpdate(
     { _id: f._id, state: f.state },
-    { $set: { ...set, state: to }, $push: { timeline: step } },
+    {
+      $set: { ...set, ...peopleFor(user, action), state: to },
+      $push: { timeline: step, attachments: { $each: attachments } },
+    },
     { new: true },
   ).lean<FollowUp>();
   if (!updated) throw invalidState('The follow-up changed meanwhile; reload and try again');

@@ -1,6 +1,6 @@
 import { can, type Capability } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
-import { invalidState, validationFailed } from '../../graphql/errors.js';
+import { AppError, invalidState, validationFailed } from '../../graphql/errors.js';
 import type { FollowUpStep as StepInput } from './follow-up.inputs.js';
 import type { FollowUp, FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
@@ -13,11 +13,19 @@ interface Rule {
   to: FollowUpState | null;
   who: Capability;
   when?: (f: FollowUp) => boolean;
+  /** Why `when` refuses (shown to the user). */
+  refusal?: string;
 }
 export const ACTIONS = {
   verify: { from: ['OPEN'], to: 'VERIFIED', who: 'workFollowUps' },
   // A MISTAKEN (误评/恶意) rating is not fixed but appealed.
-  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', who: 'workFollowUps', when: (f) => f.category !== 'MISTAKEN' },
+  rectify: {
+    from: ['VERIFIED'],
+    to: 'RECTIFIED',
+    who: 'workFollowUps',
+    when: (f) => f.category !== 'MISTAKEN',
+    refusal: '误评或恶意评价请提出申诉，不作整改',
+  },
   // An UNSATISFIED call-back goes back to VERIFIED: rectify again (fieldsFor picks the state).
   callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', who: 'callBack' },
   close: { from: ['CALLED_BACK'], to: 'CLOSED', who: 'closeFollowUps' },
@@ -27,8 +35,16 @@ export const ACTIONS = {
     to: 'CLOSED',
     who: 'closeFollowUps',
     when: (f) => (f.rounds ?? 0) > 0,
+    refusal: '尚未整改过的差评不能以未解决办结',
   },
-  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', who: 'workFollowUps' },
+  // Within the appeal period only (申诉期限, working days after the rating).
+  appeal: {
+    from: ['OPEN', 'VERIFIED', 'RECTIFIED'],
+    to: 'APPEALED',
+    who: 'workFollowUps',
+    when: (f) => !f.appealDueAt || new Date() <= f.appealDueAt,
+    refusal: '申诉期限已过，不能再提出申诉',
+  },
   exclude: { from: ['APPEALED'], to: 'EXCLUDED', who: 'decideAppeals' },
   reinstate: { from: ['APPEALED'], to: null, who: 'decideAppeals' }, // back to where the appeal began
 } as const satisfies Record<string, Rule>;
@@ -46,10 +62,20 @@ export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpA
 /** Refuses an action the record's state does not allow. */
 export function assertFits(action: FollowUpAction, f: FollowUp) {
   if (!ruleOf(action).from.includes(f.state)) throw invalidState(`此整改单当前为 ${f.state}，不能执行 ${action}`);
-  if (!fits(action, f)) {
-    throw invalidState(
-      action === 'rectify' ? '误评或恶意评价请提出申诉，不作整改' : '尚未整改过的差评不能以未解决办结',
-    );
+  if (!fits(action, f)) throw invalidState(ruleOf(action).refusal ?? '当前不能执行此操作');
+}
+
+/** The steps that take evidence (photos, PDFs). */
+export const EVIDENCE_STEPS: readonly FollowUpAction[] = ['verify', 'rectify', 'appeal'];
+/** The steps that decide an appeal: never by whoever filed or prepared it (four eyes). */
+export const DECISIONS: readonly FollowUpAction[] = ['exclude', 'reinstate'];
+
+/** Refuses a decision by anyone who filed the appeal or prepared the case (verify, rectify). */
+export function assertFourEyes(user: SessionUser, action: FollowUpAction, f: FollowUp) {
+  if (!DECISIONS.includes(action)) return;
+  const preparers = f.timeline.filter((s) => EVIDENCE_STEPS.includes(s.action as FollowUpAction)).map((s) => s.by);
+  if ([f.appealedBy, ...preparers].some((by) => by && String(by) === user.id)) {
+    throw new AppError('SAME_PERSON', '申诉须由提出或经办人以外的另一人审核决定');
   }
 }
 

@@ -1,4 +1,4 @@
-import { request } from '@/graphql/client';
+import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Fields = graphql(`
@@ -23,6 +23,16 @@ const Fields = graphql(`
     resolution
     appealReason
     decisionReason
+    decidedByName
+    decidedAt
+    appealDueAt
+    attachments {
+      url
+      contentType
+      action
+      at
+      byName
+    }
     window {
       code
       name
@@ -101,3 +111,6 @@ export const pageFollowUps = (f: FollowUpFilters, page: number, pageSize: number
   request(Page, { ...f, page, pageSize }).then((d) => d.followUps);
 export const advance = (id: string, action: Action, input: StepInput) =>
   request(Advance, { id, action, input }).then((d) => d.advanceFollowUp);
+/** Uploads one photo or PDF for a later verify, rectify or appeal step; the server checks the bytes. */
+export const uploadEvidence = (id: string, file: File) =>
+  sendFile<{ id: string; url: string; contentType: string }>('POST', `/api/follow-ups/${id}/evidence`, file);
