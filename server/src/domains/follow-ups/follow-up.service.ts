@@ -17,6 +17,7 @@ import {
   type FollowUpAction,
 } from './follow-up.steps.js';
 import { claimEvidence } from '../files/evidence.js';
+import { tell } from '../notifications/notification.service.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -28,7 +29,7 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
   if (!rating.negative) return;
   const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
   const appealDueAt = await addWorkingDays(rating.createdAt, s.appealDays);
-  await FollowUpModel.updateOne(
+  const opened = await FollowUpModel.findOneAndUpdate(
     { rating: rating._id },
     {
       $setOnInsert: {
@@ -45,8 +46,19 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
         appealDueAt,
       },
     },
-    { upsert: true },
-  );
+    { upsert: true, new: true },
+  ).lean<FollowUp>();
+  // The key makes this once per follow-up, however often a resend completes it.
+  if (opened) {
+    await tell({
+      key: `followUp:${String(opened._id)}:opened`,
+      kind: 'FOLLOW_UP_ASSIGNED',
+      title: '新差评待整改',
+      body: `收到一条差评，请在期限内核实、整改并回访`,
+      link: `/admin/follow-ups?id=${String(opened._id)}`,
+      to: { capability: 'respondForDepartment', department: rating.department },
+    });
+  }
 }
 
 export { ACTIONS, allowedActions, type FollowUpAction } from './follow-up.steps.js';
