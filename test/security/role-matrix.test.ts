@@ -76,6 +76,7 @@ const POLICY: Record<string, Actor[]> = {
   users: ['ADMIN'],
   auditLog: ['ADMIN'],
   myNotifications: STAFF,
+  myWork: STAFF,
   notificationSettings: ['ADMIN'],
   // Mutations
   login: PUBLIC,

@@ -6,6 +6,7 @@ import { NOTIFICATION_KINDS, type Notification } from './notification.model.js';
 import * as service from './notification.service.js';
 import * as reminders from './reminder.service.js';
 import { notificationSettings } from './notification.settings.js';
+import { myWork, TODO_GROUPS, type Todo } from './todo.service.js';
 
 const KindEnum = builder.enumType('NotificationKind', { values: NOTIFICATION_KINDS });
 
@@ -99,3 +100,23 @@ builder.mutationFields((t) => ({
     resolve: (_, a, ctx) => reminders.remindNotice(requireUser(ctx.user), a.id, a.note ?? ''),
   }),
 }));
+
+const TodoGroup = builder.enumType('TodoGroup', { values: TODO_GROUPS });
+const TodoRef = builder.objectRef<Todo>('Todo').implement({
+  description: 'One line of the to-do home: a count of records waiting, with where to find them',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    group: t.field({ type: TodoGroup, resolve: (x) => x.group }),
+    count: t.exposeInt('count'),
+    link: t.exposeString('link'),
+  }),
+});
+
+builder.queryField('myWork', (t) =>
+  t.field({
+    type: [TodoRef],
+    description: "The viewer's work: due today, overdue, waiting for me, waiting for others",
+    authScopes: { staff: true },
+    resolve: (_, __, ctx) => myWork(requireUser(ctx.user)),
+  }),
+);
