@@ -24,7 +24,12 @@ export function webhookChannel(target: () => Promise<WebhookTarget | null>, maxA
     async send(m: OutboxMessage) {
       const to = await target();
       if (!to?.url) throw new Error('未配置 webhook 地址');
-      const body = JSON.stringify({ id: m.eventKey, channel: m.channel, createdAt: m.createdAt, data: m.payload as unknown });
+      const body = JSON.stringify({
+        id: m.eventKey,
+        channel: m.channel,
+        createdAt: m.createdAt,
+        data: m.payload as unknown,
+      });
       const res = await fetch(to.url, {
         method: 'POST',
         headers: {
