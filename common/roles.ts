@@ -61,6 +61,7 @@ export const CAPABILITIES = {
   // The center's decisions.
   reviewSuspectRatings: CENTER, // count a rating flagged as suspect after all, or keep it out
   closeFollowUps: CENTER, // close a follow-up once the citizen was called back
+  sendReminders: CENTER, // 催办 a follow-up, 催签 a notice: notify the department's liaisons
   decideAppeals: CENTER, // exclude or reinstate an appealed bad rating; decide a notice appeal
   manageComplaints: CENTER, // accept, reject, assign, return, review, close, reopen; link duplicates
   planPatrols: CENTER, // generate and assign rounds; see and run every round
@@ -91,6 +92,7 @@ export const CAPABILITIES = {
   editCalendar: ADMINS,
   editRatingSettings: ADMINS,
   editComplaintSettings: ADMINS,
+  editNotificationSettings: ADMINS, // the webhook that carries notifications to an SMS / 政务微信 gateway
   exportPersonalData: ADMINS, // names and phones in complaint exports
 
   // Answering for a department.

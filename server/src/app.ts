@@ -11,6 +11,7 @@ import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { refuseForeignWrites } from './domains/accounts/http-auth.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
+import { followUpsRouter } from './domains/follow-ups/follow-up.routes.js';
 import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { qrRouter } from './domains/windows/qr.routes.js';
@@ -129,6 +130,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(ratingsRouter(logger));
   app.use(complaintsRouter(config, logger));
   app.use(inspectionsRouter(logger));
+  app.use(followUpsRouter(logger));
   app.use(noticesRouter());
   app.use(casesRouter(logger));
   app.use(bulletinsRouter());

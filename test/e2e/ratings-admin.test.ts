@@ -53,10 +53,11 @@ describe('ratings in the staff admin (Chromium)', function () {
     await page.locator('[data-test=follow-ups]').getByText('B07').click();
     await page.locator('[data-test=action-verify]').click();
     await page.locator('.el-dialog textarea').first().fill('调取监控核实，窗口人员解释不够耐心');
+    await page.locator('[data-test=category-ATTITUDE]').click();
     await page.locator('.el-dialog [data-test=save]').click();
     await page.locator('.el-drawer').getByText('已核实').first().waitFor();
     const f = await FollowUpModel.findOne().lean();
-    expect(f).to.include({ state: 'VERIFIED', finding: '调取监控核实，窗口人员解释不够耐心' });
+    expect(f).to.include({ state: 'VERIFIED', finding: '调取监控核实，窗口人员解释不够耐心', category: 'ATTITUDE' });
     // Closing is a manager's step: the liaison is not offered it.
     expect(await page.locator('[data-test=action-close]').count()).to.equal(0);
     await page.close();

@@ -251,4 +251,23 @@ describe("security: a liaison and another department's records", function () {
     // Its own staff: admitted, and refused for the bytes only (not an image).
     expect((await send(`/api/staff/${await pick(StaffModel, 'department', true)}/photo`, photo)).status).to.equal(415);
   });
+
+  it("refuses evidence uploads to another department's follow-up or notice, and an inspector's", async () => {
+    const post = (c: Client, path: string) =>
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { cookie: c.cookie!, 'x-wfp-csrf': '1' },
+        body: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')),
+      });
+    const followUp = await pick(FollowUpModel, 'department', false);
+    const notice = await NoticeModel.findOne({ status: 'PUBLISHED', departments: trusted({ $ne: own }) }).lean();
+    expect((await post(liaison, `/api/follow-ups/${followUp}/evidence`)).status).to.equal(403);
+    expect([403, 404]).to.include((await post(liaison, `/api/notices/${notice!._id}/evidence`)).status);
+    const inspector = new Client(app.url);
+    await inspector.login((await makeUser('INSPECTOR')).username, PASSWORD);
+    expect((await post(inspector, `/api/follow-ups/${followUp}/evidence`)).status).to.equal(403);
+    // Positive control: the follow-up's own department may upload.
+    const mine = await pick(FollowUpModel, 'department', true);
+    expect((await post(liaison, `/api/follow-ups/${mine}/evidence`)).status).to.equal(201);
+  });
 });

@@ -54,7 +54,8 @@ describe('bad-rating follow-up (差评整改)', () => {
     const id = await badRating();
     const step = (c: Client, action: string, input?: object) => c.gql(ADVANCE, { id, action, input });
     expect(
-      (await step(liaison, 'verify', { finding: '窗口人员解释不清', responsible: '李娜' })).data.advanceFollowUp.state,
+      (await step(liaison, 'verify', { finding: '窗口人员解释不清', responsible: '李娜', category: 'ATTITUDE' })).data
+        .advanceFollowUp.state,
     ).to.equal('VERIFIED');
     expect(
       (await step(liaison, 'rectify', { action: '已批评教育并组织业务培训' })).data.advanceFollowUp.state,
@@ -80,7 +81,7 @@ describe('bad-rating follow-up (差评整改)', () => {
     ).to.equal('INVALID_STATE');
     const missing = await liaison.gql(ADVANCE, { id, action: 'verify', input: {} });
     expect(missing.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('finding');
-    await liaison.gql(ADVANCE, { id, action: 'verify', input: { finding: 'f' } });
+    await liaison.gql(ADVANCE, { id, action: 'verify', input: { finding: 'f', category: 'EFFICIENCY' } });
     await liaison.gql(ADVANCE, { id, action: 'rectify', input: { action: 'a' } });
     const noCall = await liaison.gql(ADVANCE, { id, action: 'callBack', input: { outcome: 'NO_CONTACT' } });
     expect(noCall.errors?.[0]?.extensions?.fields?.[0]?.path).to.equal('outcome');
@@ -123,7 +124,7 @@ describe('bad-rating follow-up (差评整改)', () => {
     expect(rating).to.include({ excluded: true, counted: false });
 
     const second = await badRating();
-    await liaison.gql(ADVANCE, { id: second, action: 'verify', input: { finding: 'f' } });
+    await liaison.gql(ADVANCE, { id: second, action: 'verify', input: { finding: 'f', category: 'MISTAKEN' } });
     await liaison.gql(ADVANCE, { id: second, action: 'appeal', input: { note: '认为不合理' } });
     const back = await manager.gql(ADVANCE, { id: second, action: 'reinstate', input: { note: '评价属实，继续整改' } });
     expect(back.data.advanceFollowUp.state).to.equal('VERIFIED');

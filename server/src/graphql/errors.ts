@@ -27,7 +27,9 @@ export type ErrorCode =
   | 'TICKET_USED'
   | 'TICKET_EXPIRED'
   | 'RATING_COOLDOWN'
-  | 'CASE_ALREADY_RATED';
+  | 'CASE_ALREADY_RATED'
+  /** Four eyes: the same person may not both file (or prepare) and decide. */
+  | 'SAME_PERSON';
 
 export interface FieldError {
   /** Dotted path inside the input, e.g. "code" or "items.0.name". */

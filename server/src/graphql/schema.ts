@@ -29,5 +29,6 @@ import '../domains/cases/case.schema.js';
 import '../domains/bulletins/bulletin.schema.js';
 import '../domains/bulletins/public.schema.js';
 import '../domains/bulletins/settings.schema.js';
+import '../domains/notifications/notification.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

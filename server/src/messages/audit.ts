@@ -3,6 +3,10 @@
 // when and from where. An action missing here reads as its API name (a test lists every mutation).
 const ACTIONS: Record<string, [zh: string, en: string]> = {
   acknowledgeAlert: ['确认了预警', 'acknowledged an alert'],
+  markNotificationsRead: ['标记了通知为已读', 'marked notifications read'],
+  remindFollowUp: ['催办了回访整改', 'sent a reminder about a follow-up'],
+  remindNotice: ['催签了通报', 'sent a reminder to acknowledge a notice'],
+  updateNotificationSettings: ['修改了通知设置', 'changed the notification settings'],
   acknowledgeBulletin: ['签收了简报', 'acknowledged a bulletin'],
   acknowledgeNotice: ['签收了通报', 'acknowledged a notice'],
   actOnComplaint: ['处理了投诉', 'acted on a complaint'],

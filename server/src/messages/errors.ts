@@ -167,4 +167,26 @@ export const errorsZh: Record<string, string> = {
   'pick at least one': '请至少选择一项',
   'at most {{count}} characters': '最多 {{count}} 个字',
   'at least {{count}} characters': '至少 {{count}} 个字符',
+  // The follow-up loop, evidence, reminders and the suspect review (issue 14).
+  'A mistaken or malicious rating is appealed, not rectified': '误评或恶意评价请提出申诉，不作整改',
+  'A follow-up never rectified cannot close as unresolved': '尚未整改过的差评不能以未解决办结',
+  'The appeal deadline has passed': '申诉期限已过，不能再提出申诉',
+  'This step cannot be taken now': '当前不能执行此操作',
+  'An appeal is decided by someone other than who filed or prepared it': '申诉须由提出或经办人以外的另一人审核决定',
+  'The citizen left a phone number: call them back': '群众留有电话，请回访',
+  'An anonymous rating cannot be called back: record it as not reachable': '匿名评价无法回访，只能记为“无法回访”',
+  'Only the verify, rectify and appeal steps take evidence': '只有核实、整改和申诉步骤可附证据',
+  'Evidence must be a JPEG or PNG image or a PDF file': '证据只接受 JPEG、PNG 图片或 PDF 文件',
+  'at most {{count}} attachments': '最多 {{count}} 个附件',
+  'an attachment does not exist or belongs to another record or step': '附件不存在，或已用于其他记录或步骤',
+  'This follow-up is closed; there is nothing to remind': '此差评整改已办结，无需催办',
+  'The notice is not published yet': '通报尚未发布',
+  'Every department has acknowledged it': '各部门均已签收',
+  'with a webhook address, the signing secret needs at least 16 characters':
+    '配置 webhook 地址时，签名密钥至少 16 个字符',
+  'Only a suspect rating is reviewed; this one was reviewed or never flagged':
+    '只有疑似刷评的评价需要复核，此评价已复核或未被标记',
+  'Someone else has just reviewed this rating; please refresh': '此评价刚被他人复核，请刷新',
+  "only your department's lines of this notice can be appealed": '只能对本部门在该通报中的违规记录提出申诉',
+  'An appeal is decided by someone other than who filed it': '申诉须由提出人以外的另一人审核决定',
 };

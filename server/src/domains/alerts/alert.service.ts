@@ -9,13 +9,22 @@ import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import type { alertFilter } from './alert.inputs.js';
 import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
+import { tell } from '../notifications/notification.service.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
 
 async function raise(
   doc: Omit<Alert, '_id' | 'state' | 'acknowledgedAt' | 'acknowledgedBy' | 'closedAt' | 'closedBy' | 'note'>,
 ) {
   try {
-    await AlertModel.create(doc);
+    const alert = await AlertModel.create(doc);
+    await tell({
+      key: `alert:${String(alert._id)}`,
+      kind: 'ALERT',
+      title: '评价实时预警',
+      body: alert.rule === 'VERY_DISSATISFIED' ? '收到非常不满意评价' : '短时间内差评比例超过预警阈值',
+      link: `/admin/ratings?alert=${String(alert._id)}`,
+      to: { capability: 'workFollowUps', department: alert.department },
+    });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err; // already raised, by this or another instance
   }

@@ -38,6 +38,8 @@ const TOTALS: FigureOf<Totals>[] = [
   { label: '好评率', value: (c) => pct(c.goodRate) },
   { label: '差评', value: (c) => `${c.bad}条` },
   { label: '差评整改率', value: (c) => pct(c.closureRate) },
+  // Closure means fixed: 未解决 is shown apart (snapshots taken before it existed have neither).
+  { label: '办结（已解决/未解决）', value: (c) => `${c.followUpsResolved ?? 0}/${c.followUpsUnresolved ?? 0}条` },
   { label: '投诉', value: (c) => `${c.complaints}件` },
   { label: '有效投诉', value: (c) => `${c.upheld}件` },
   { label: '按时答复率', value: (c) => pct(c.replyOnTimeRate) },

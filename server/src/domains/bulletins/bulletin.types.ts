@@ -34,6 +34,8 @@ type Rates = Record<(typeof RATE_KEYS)[number], number | null>;
 const COUNT_DOC: Record<string, string> = {
   followUps: '差评 follow-ups due (excluded aside)',
   followUpsLate: 'closed late or overdue',
+  followUpsResolved: '办结（已解决）',
+  followUpsUnresolved: '办结（未解决）: closed by a manager with a reason, reported apart',
   upheld: '有效投诉: accepted by the center',
   repliesDue: 'replies given or overdue',
   points: 'Σ points of confirmed violations',
@@ -50,9 +52,10 @@ const Figures = builder.interfaceRef<Counts & Rates>('BulletinFigures').implemen
     ...Object.fromEntries(
       COUNT_KEYS.map((k) => [
         k,
+        // A snapshot stored before a count existed reads it as 0 (e.g. followUpsUnresolved).
         k === 'points'
           ? t.exposeFloat(k, { description: COUNT_DOC[k] })
-          : t.exposeInt(k, { description: COUNT_DOC[k] }),
+          : t.int({ description: COUNT_DOC[k], resolve: (c) => c[k] ?? 0 }),
       ]),
     ),
     ...Object.fromEntries(RATE_KEYS.map((k) => [k, t.exposeFloat(k, { nullable: true })])),

@@ -50,17 +50,34 @@ async function reopenableUntil(c: Complaint) {
 const awaitsFeedback = (c: Complaint) =>
   c.state === 'CLOSED' && (!c.feedback || (!!c.closedAt && c.feedback.at < c.closedAt));
 
+type Step = Complaint['timeline'][number];
+
+/**
+ * Whether the citizen sees a step. A REPLY is shown only once the centre approved it (a REVIEW
+ * follows before any RETURN), whatever was stored when it was written: so a reply still under
+ * review or sent back is never shown, older records included.
+ */
+function shown(e: Step, i: number, all: Step[]) {
+  if (e.action !== 'REPLY') return e.public;
+  const verdict = all.slice(i + 1).find((x) => x.action === 'REVIEW' || x.action === 'RETURN');
+  return verdict?.action === 'REVIEW';
+}
+
+/** The timeline with `public` as the citizen sees each step now (staff see the same flags). */
+export const visibleTimeline = (all: Step[]) => all.map((e, i) => ({ ...e, public: shown(e, i, all) }));
+
+/** The state the citizen sees: a reply under review is still being handled. */
+const publicState = (s: Complaint['state']) => (s === 'REPLIED' ? 'INVESTIGATING' : s);
+
 /** What the tracking page shows: no names, no phone, no internal notes. */
 export async function publicStatus(c: Complaint) {
   return {
     trackingCode: c.trackingCode,
-    state: c.state,
+    state: publicState(c.state),
     category: c.category,
     filedAt: c.createdAt,
     expectedBy: expectedBy(c),
-    progress: c.timeline
-      .filter((e) => e.public)
-      .map((e) => ({ at: e.at, action: e.action, state: e.to, note: e.note })),
+    progress: c.timeline.filter(shown).map((e) => ({ at: e.at, action: e.action, state: e.to, note: e.note })),
     feedback: awaitsFeedback(c) ? null : (c.feedback ?? null),
     canGiveFeedback: awaitsFeedback(c),
     reopenableUntil: await reopenableUntil(c),

@@ -9,6 +9,7 @@ import type { complaintActionInput } from './complaint.inputs.js';
 import { deadlinesFor } from './complaint.deadlines.js';
 import { ComplaintModel, type Complaint, type ComplaintState } from './complaint.model.js';
 import { filePhotosUnder } from './complaint-photos.js';
+import { tell } from '../notifications/notification.service.js';
 
 // The handling workflow as a table: which states an action leaves, where it goes, who may take
 // it, and whether the citizen sees the step (with its note) on the tracking page.
@@ -16,6 +17,9 @@ import { filePhotosUnder } from './complaint-photos.js';
 //   RECEIVED ─ACCEPT→ ACCEPTED ─ASSIGN→ ASSIGNED ─INVESTIGATE→ INVESTIGATING ─REPLY→ REPLIED
 //      └REJECT→ REJECTED          REPLIED ─REVIEW→ REVIEWED ─CLOSE→ CLOSED ─REOPEN→ REOPENED
 //   REPLIED ─RETURN→ INVESTIGATING (rework); REOPENED ─ASSIGN / INVESTIGATE→ as above.
+//
+// A department's reply reaches the citizen only when the centre approves it (REVIEW); a reply
+// sent back (RETURN) stays internal for good (complaint-tracking.service.ts decides at read time).
 //
 // `who` is the capability a step needs (common/roles.ts): the center's steps need
 // manageComplaints; handling steps also go to the liaison of the department it is assigned to.
@@ -37,7 +41,7 @@ export const ACTIONS = {
     public: false,
     note: 'optional',
   },
-  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'handleComplaints', public: true, note: 'required' },
+  REPLY: { from: ['INVESTIGATING'], to: 'REPLIED', who: 'handleComplaints', public: false, note: 'required' },
   RETURN: { from: ['REPLIED'], to: 'INVESTIGATING', who: 'manageComplaints', public: false, note: 'required' },
   REVIEW: { from: ['REPLIED'], to: 'REVIEWED', who: 'manageComplaints', public: false, note: 'optional' },
   CLOSE: { from: ['REVIEWED'], to: 'CLOSED', who: 'manageComplaints', public: true, note: 'optional' },
@@ -114,6 +118,7 @@ async function effectsOf(
       return { handler: new Types.ObjectId(user.id) };
     case 'REPLY':
       return { repliedAt: now, repliedOnTime: now <= c.replyDueAt };
+
     case 'CLOSE':
       if (c.phone && !input.calledBack) {
         throw validationFailed([{ path: 'calledBack', message: 'call the citizen back before closing' }]);
@@ -154,6 +159,16 @@ export async function act(user: SessionUser, id: string, input: ActionInput) {
     { new: true },
   ).lean<Complaint>();
   if (!updated) throw invalidState('The complaint changed meanwhile; reload it');
+  if (input.action === 'RETURN' && c.assignedTo) {
+    await tell({
+      key: `complaint:${id}:returned:${c.timeline.length}`,
+      kind: 'REPLY_RETURNED',
+      title: `投诉答复被退回：${c.trackingCode}`,
+      body: note,
+      link: `/admin/complaints/${id}`,
+      to: { capability: 'handleComplaints', department: c.assignedTo },
+    });
+  }
   return updated;
 }
 

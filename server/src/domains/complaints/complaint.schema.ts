@@ -14,6 +14,7 @@ import {
   FeedbackRef,
 } from './complaint-public.schema.js';
 import * as queries from './complaint-query.service.js';
+import { visibleTimeline } from './complaint-tracking.service.js';
 import { ACTION_NAMES, allowedActions } from './complaint-workflow.service.js';
 import * as workflow from './complaint-workflow.service.js';
 import { maskPhone } from '../../../../common/phone.js';
@@ -94,7 +95,8 @@ ComplaintRef.implement({
       nullable: true,
       resolve: (c) => (c.handler ? (c.timeline.findLast((e) => e.action === 'INVESTIGATE')?.actorName ?? null) : null),
     }),
-    timeline: t.field({ type: [EventRef], resolve: (c) => c.timeline }),
+    // `public` as the citizen sees it now: a reply turns public when the centre approves it.
+    timeline: t.field({ type: [EventRef], resolve: (c) => visibleTimeline(c.timeline) }),
     allowedActions: t.field({
       type: [ActionEnum],
       description: 'What the viewer may do now',

@@ -9,6 +9,8 @@ import { AppError } from '../../graphql/errors.js';
 // database backup covers them. The type is read from the bytes, never from the client's word.
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
+/** Evidence for follow-ups and appeals: photos or scanned documents. */
+export const EVIDENCE_TYPES = [...IMAGE_TYPES, 'application/pdf'] as const;
 
 /** Who may read a file: anyone (staff photos on the rating page) or logged-in staff only. */
 export type Visibility = 'public' | 'staff';
@@ -23,6 +25,8 @@ export interface FileMeta {
   reader?: Capability | null;
   sha256: string;
   uploadedBy: string | null;
+  /** The record an evidence file was uploaded for (files/evidence.ts), e.g. "followUp:<id>". */
+  owner?: string;
 }
 
 /** The bucket; while the database is away (closing, reconnecting) an error the 503 handler knows. */
@@ -33,15 +37,26 @@ function bucket() {
 }
 
 /** Checks the bytes are a JPEG or PNG within the size limit and stores them. */
-export async function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
+export function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
+  return storeTyped(data, meta, maxBytes, IMAGE_TYPES, 'Only JPEG and PNG images are accepted');
+}
+
+/** Checks the bytes are one of `types` (read from the bytes) within the size limit and stores them. */
+export async function storeTyped(
+  data: Buffer,
+  meta: Omit<FileMeta, 'contentType' | 'sha256'>,
+  maxBytes: number,
+  types: readonly string[],
+  refusal: string,
+) {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty');
   if (data.length > maxBytes) {
     const mb = Math.round(maxBytes / 1024 / 1024);
     throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than {{mb}} MB', { http: { status: 413 } }, { mb });
   }
   const type = await fileTypeFromBuffer(data);
-  if (!type || !(IMAGE_TYPES as readonly string[]).includes(type.mime)) {
-    throw new AppError('UNSUPPORTED_FILE_TYPE', 'Only JPEG and PNG images are accepted', { http: { status: 415 } });
+  if (!type || !types.includes(type.mime)) {
+    throw new AppError('UNSUPPORTED_FILE_TYPE', refusal, { http: { status: 415 } });
   }
   const full: FileMeta = { ...meta, contentType: type.mime, sha256: createHash('sha256').update(data).digest('hex') };
   // A random id, not the usual ObjectId (a timestamp and a counter): a file's id is its address,

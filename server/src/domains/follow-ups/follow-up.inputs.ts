@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { objectId, optionalText } from '../../graphql/inputs.js';
-import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES } from './follow-up.model.js';
+import { BAD_RATING_CLASSES, CALLBACK_OUTCOMES, FOLLOW_UP_STATES } from './follow-up.model.js';
 
 // What a client may send about follow-ups; the schema attaches these, the service takes their output.
 
@@ -21,5 +21,8 @@ export const followUpStep = z.object({
   responsible: optionalText(40).nullish(),
   action: optionalText(500).nullish(),
   outcome: z.enum(CALLBACK_OUTCOMES).nullish(),
+  category: z.enum(BAD_RATING_CLASSES).nullish(),
+  /** Evidence uploaded for this follow-up (POST /api/follow-ups/:id/evidence): verify, rectify, appeal. */
+  attachmentIds: z.array(objectId).max(5).nullish(),
 });
 export type FollowUpStep = z.output<typeof followUpStep>;

@@ -7,7 +7,14 @@ import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { followUpFilter, followUpStep } from './follow-up.inputs.js';
-import { CALLBACK_OUTCOMES, FOLLOW_UP_STATES, type FollowUp } from './follow-up.model.js';
+import {
+  BAD_RATING_CLASSES,
+  CALLBACK_OUTCOMES,
+  FOLLOW_UP_STATES,
+  RESOLUTIONS,
+  type FollowUp,
+} from './follow-up.model.js';
+import { outcomesFor } from './follow-up.steps.js';
 import * as service from './follow-up.service.js';
 import { RatingRef } from '../ratings/rating.schema.js';
 
@@ -16,6 +23,12 @@ const ActionEnum = builder.enumType('FollowUpAction', {
   values: Object.keys(service.ACTIONS) as service.FollowUpAction[],
 });
 const OutcomeEnum = builder.enumType('CallbackOutcome', { values: CALLBACK_OUTCOMES });
+export const BadRatingClassEnum = builder.enumType('BadRatingClass', {
+  description:
+    '差评分类 (GB/T 39734 §9): 服务态度, 办事效率, 业务能力, 制度政策原因 (解释说明), 误评/恶意 (申诉), 其他',
+  values: BAD_RATING_CLASSES,
+});
+const ResolutionEnum = builder.enumType('FollowUpResolution', { values: RESOLUTIONS });
 
 type Step = FollowUp['timeline'][number];
 const StepRef = builder.objectRef<Step>('FollowUpStep').implement({
@@ -26,6 +39,18 @@ const StepRef = builder.objectRef<Step>('FollowUpStep').implement({
     from: t.exposeString('from'),
     to: t.exposeString('to'),
     note: t.exposeString('note'),
+  }),
+});
+
+type Attachment = FollowUp['attachments'][number];
+const AttachmentRef = builder.objectRef<Attachment>('FollowUpAttachment').implement({
+  description: 'A photo or PDF recorded with a step (readable at url by staff who may see the follow-up)',
+  fields: (t) => ({
+    url: t.string({ resolve: (a) => `/files/${a.file.toHexString()}` }),
+    contentType: t.exposeString('contentType'),
+    action: t.field({ type: ActionEnum, resolve: (a) => a.action as service.FollowUpAction }),
+    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
+    byName: t.exposeString('byName'),
   }),
 });
 
@@ -48,8 +73,26 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
     action: t.exposeString('action'),
     callbackOutcome: t.field({ type: OutcomeEnum, nullable: true, resolve: (f) => f.callbackOutcome ?? null }),
     callbackNote: t.exposeString('callbackNote'),
+    realName: t.boolean({ resolve: (f) => f.realName ?? false }),
+    callbackOutcomes: t.field({
+      type: [OutcomeEnum],
+      description: 'What a call-back may record: 无法回访 for an anonymous rating, a real outcome otherwise',
+      resolve: (f) => [...outcomesFor(f.realName ?? false)],
+    }),
+    category: t.field({ type: BadRatingClassEnum, nullable: true, resolve: (f) => f.category ?? null }),
+    rounds: t.int({ description: 'Rectification rounds so far', resolve: (f) => f.rounds ?? 0 }),
+    resolution: t.field({ type: ResolutionEnum, nullable: true, resolve: (f) => f.resolution ?? null }),
     appealReason: t.exposeString('appealReason'),
     decisionReason: t.exposeString('decisionReason'),
+    decidedByName: t.exposeString('decidedByName', { description: 'Who decided the appeal (never who filed it)' }),
+    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.decidedAt ?? null }),
+    appealDueAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The appeal period ends then (settings: appealDays working days after the rating)',
+      resolve: (f) => f.appealDueAt ?? null,
+    }),
+    attachments: t.field({ type: [AttachmentRef], resolve: (f) => f.attachments }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.closedAt }),
     timeline: t.field({ type: [StepRef], resolve: (f) => f.timeline }),
     allowedActions: t.field({
@@ -65,11 +108,13 @@ const FollowUpPage = pageType<FollowUp>('FollowUpPage', FollowUpRef);
 const StepInput = builder
   .inputType('FollowUpStepInput', {
     fields: (t) => ({
-      note: t.string({ description: 'Appeal reason, decision reason, or a remark' }),
+      note: t.string({ description: 'Appeal reason, decision reason (closeUnresolved too), or a remark' }),
       finding: t.string({ description: 'verify: what happened' }),
       responsible: t.string({ description: 'verify: who was responsible' }),
       action: t.string({ description: 'rectify: what was done' }),
       outcome: t.field({ type: OutcomeEnum, description: 'callBack: how the call went' }),
+      category: t.field({ type: BadRatingClassEnum, description: 'verify: the class of the bad rating' }),
+      attachmentIds: t.idList({ description: 'verify, rectify, appeal: ids from POST /api/follow-ups/:id/evidence' }),
     }),
   })
   .validate(followUpStep);

@@ -1,12 +1,23 @@
 import { Types, trusted } from 'mongoose';
 import type { z } from 'zod';
-import { can, type Capability } from '../../../../common/roles.js';
+import { can } from '../../../../common/roles.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
 import { paginate } from '../../graphql/pagination.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
 import type { followUpFilter, FollowUpStep as StepInput } from './follow-up.inputs.js';
+import {
+  ACTIONS,
+  assertFits,
+  assertFourEyes,
+  DECISIONS,
+  EVIDENCE_STEPS,
+  fieldsFor,
+  type FollowUpAction,
+} from './follow-up.steps.js';
+import { claimEvidence } from '../files/evidence.js';
+import { tell } from '../notifications/notification.service.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -17,7 +28,8 @@ export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
 export async function openFollowUp(rating: Rating, s: RatingSettings) {
   if (!rating.negative) return;
   const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
-  await FollowUpModel.updateOne(
+  const appealDueAt = await addWorkingDays(rating.createdAt, s.appealDays);
+  const opened = await FollowUpModel.findOneAndUpdate(
     { rating: rating._id },
     {
       $setOnInsert: {
@@ -29,35 +41,27 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
         ratedAt: rating.createdAt,
         bimonth: rating.bimonth,
         state: 'OPEN',
+        realName: !!rating.callbackPhone,
         dueAt,
+        appealDueAt,
       },
     },
-    { upsert: true },
-  );
+    { upsert: true, new: true },
+  ).lean<FollowUp>();
+  // The key makes this once per follow-up, however often a resend completes it.
+  if (opened) {
+    await tell({
+      key: `followUp:${String(opened._id)}:opened`,
+      kind: 'FOLLOW_UP_ASSIGNED',
+      title: '新差评待整改',
+      body: `收到一条差评，请在期限内核实、整改并回访`,
+      link: `/admin/follow-ups?id=${String(opened._id)}`,
+      to: { capability: 'respondForDepartment', department: rating.department },
+    });
+  }
 }
 
-// The follow-up state machine. Each action moves from given states to one state, atomically
-// (the expected state is part of the update's filter), appends to the timeline and is audited.
-// `who` is the capability the step needs (common/roles.ts).
-export const ACTIONS = {
-  verify: { from: ['OPEN'], to: 'VERIFIED', who: 'workFollowUps' },
-  rectify: { from: ['VERIFIED'], to: 'RECTIFIED', who: 'workFollowUps' },
-  callBack: { from: ['RECTIFIED'], to: 'CALLED_BACK', who: 'callBack' },
-  close: { from: ['CALLED_BACK'], to: 'CLOSED', who: 'closeFollowUps' },
-  appeal: { from: ['OPEN', 'VERIFIED', 'RECTIFIED'], to: 'APPEALED', who: 'workFollowUps' },
-  exclude: { from: ['APPEALED'], to: 'EXCLUDED', who: 'decideAppeals' },
-  reinstate: { from: ['APPEALED'], to: null, who: 'decideAppeals' }, // back to where the appeal began
-} as const satisfies Record<string, { from: readonly FollowUpState[]; to: FollowUpState | null; who: Capability }>;
-export type FollowUpAction = keyof typeof ACTIONS;
-
-/** What this user may do to this follow-up now (drives the buttons on the page). */
-export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpAction[] {
-  if (!user) return [];
-  return (Object.keys(ACTIONS) as FollowUpAction[]).filter((a) => {
-    const rule = ACTIONS[a];
-    return (rule.from as readonly string[]).includes(f.state) && can(user.role, rule.who);
-  });
-}
+export { ACTIONS, allowedActions, type FollowUpAction } from './follow-up.steps.js';
 
 export function pageFollowUps(
   user: SessionUser | null,
@@ -85,46 +89,35 @@ export async function getFollowUp(user: SessionUser | null, id: string) {
   return f;
 }
 
-/** The fields an action records, checked against what it needs. */
-async function fieldsFor(action: FollowUpAction, f: FollowUp, input: StepInput) {
-  const need = (path: keyof StepInput) => {
-    if (!input[path]?.toString().trim()) throw validationFailed([{ path, message: 'required' }]);
-    return String(input[path]).trim();
-  };
-  switch (action) {
-    case 'verify':
-      return { finding: need('finding'), responsible: input.responsible?.trim() ?? '' };
-    case 'rectify':
-      return { action: need('action') };
-    case 'callBack': {
-      const outcome = need('outcome');
-      const rating = await RatingModel.findById(f.rating).lean<Rating>();
-      // Real-name (phone given) bad ratings are called back without exception.
-      if (rating?.callbackPhone && outcome === 'NO_CONTACT') {
-        throw validationFailed([{ path: 'outcome', message: 'the citizen left a phone number: call them back' }]);
-      }
-      return { callbackOutcome: outcome, callbackNote: input.note?.trim() ?? '' };
-    }
-    case 'close': {
-      const closedAt = new Date();
-      return { closedAt, onTime: closedAt <= f.dueAt };
-    }
-    case 'appeal':
-      return { appealReason: need('note'), stateBeforeAppeal: f.state };
-    case 'exclude':
-    case 'reinstate':
-      return { decisionReason: need('note') };
+/** Evidence named by the step, claimed for this follow-up. */
+async function evidenceFor(user: SessionUser, action: FollowUpAction, f: FollowUp, input: StepInput) {
+  const ids = input.attachmentIds ?? [];
+  if (!ids.length) return [];
+  if (!EVIDENCE_STEPS.includes(action)) {
+    throw validationFailed([
+      { path: 'attachmentIds', message: 'Only the verify, rectify and appeal steps take evidence' },
+    ]);
   }
+  const files = await claimEvidence(ids, evidenceOwner(f._id), `${action}:${f.timeline.length}`);
+  return files.map((e) => ({ ...e, action, at: new Date(), byName: user.displayName }));
 }
+
+/** Who filed an appeal and who decided it, kept with the decision. */
+function peopleFor(user: SessionUser, action: FollowUpAction) {
+  if (action === 'appeal') return { appealedBy: user.id };
+  if (DECISIONS.includes(action)) return { decidedBy: user.id, decidedByName: user.displayName, decidedAt: new Date() };
+  return {};
+}
+
+export const evidenceOwner = (id: Types.ObjectId | string) => `followUp:${String(id)}`;
 
 export async function act(user: SessionUser, id: string, action: FollowUpAction, input: StepInput) {
   const f = await getFollowUp(user, id);
-  const rule = ACTIONS[action];
-  if (!can(user.role, rule.who)) throw forbidden('this step');
-  if (!(rule.from as readonly string[]).includes(f.state))
-    throw invalidState('Cannot {{action}} a follow-up that is {{state}}', { action, state: f.state });
-  const to = (rule.to ?? f.stateBeforeAppeal ?? 'OPEN') as FollowUpState;
-  const set = await fieldsFor(action, f, input);
+  if (!can(user.role, ACTIONS[action].who)) throw forbidden('this step');
+  assertFits(action, f);
+  assertFourEyes(user, action, f);
+  const { to, set } = await fieldsFor(action, f, input);
+  const attachments = await evidenceFor(user, action, f, input);
   const step = {
     at: new Date(),
     by: user.id,
@@ -136,13 +129,38 @@ export async function act(user: SessionUser, id: string, action: FollowUpAction,
   };
   const updated = await FollowUpModel.findOneAndUpdate(
     { _id: f._id, state: f.state },
-    { $set: { ...set, state: to }, $push: { timeline: step } },
+    {
+      $set: { ...set, ...peopleFor(user, action), state: to },
+      $push: { timeline: step, attachments: { $each: attachments } },
+    },
     { new: true },
   ).lean<FollowUp>();
   if (!updated) throw invalidState('The follow-up changed meanwhile; reload and try again');
   if (action === 'exclude') {
     // Hidden from statistics, never deleted.
-    await RatingModel.updateOne({ _id: f.rating }, { excluded: true, counted: false });
+    await RatingModel.updateOne(
+      { _id: f.rating },
+      { excluded: true, counted: false, excludedReason: `申诉获准：${set.decisionReason ?? ''}` },
+    );
   }
   return updated;
+}
+
+/** A bad rating confirmed as 刷评 needs no rectification: its unfinished follow-up is excluded too. */
+export async function excludeFollowUpOf(user: SessionUser, rating: Types.ObjectId, reason: string) {
+  const f = await FollowUpModel.findOne({ rating }).lean<FollowUp>();
+  if (!f || FINISHED.includes(f.state)) return;
+  const step = {
+    at: new Date(),
+    by: user.id,
+    byName: user.displayName,
+    action: 'exclude',
+    from: f.state,
+    to: 'EXCLUDED',
+    note: reason,
+  };
+  await FollowUpModel.updateOne(
+    { _id: f._id, state: f.state },
+    { $set: { state: 'EXCLUDED', decisionReason: reason, closedAt: new Date() }, $push: { timeline: step } },
+  );
 }

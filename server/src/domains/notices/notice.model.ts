@@ -10,11 +10,19 @@ const appealSchema = new Schema(
     at: { type: Date, required: true },
     by: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     byName: { type: String, default: '' },
+    /** The lines (violations) contested: upholding the appeal dismisses these only. */
+    violations: { type: [Schema.Types.ObjectId], ref: 'Violation', default: [] },
+    /** Evidence (files/evidence.ts): photos or PDFs. */
+    attachments: {
+      type: [new Schema({ file: Schema.Types.ObjectId, contentType: String }, { _id: false })],
+      default: [],
+    },
     /** UPHELD: the notice stands; OVERTURNED: the department's violations in it are dismissed. */
     decision: { type: String, enum: [...APPEAL_DECISIONS, null], default: null },
     reason: { type: String, default: '' },
     decidedAt: { type: Date, default: null },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    decidedByName: { type: String, default: '' },
   },
   { _id: false },
 );

@@ -8,7 +8,7 @@ import { LayoutRef } from '../documents/layout.schema.js';
 import { visibleParts } from '../documents/visibility.js';
 import { ViolationRef } from '../inspections/violation.schema.js';
 import { noticeLayoutFor } from './annex.service.js';
-import { draftInput, draftUpdate } from './notice.inputs.js';
+import { draftInput, draftUpdate, noticeAppealInput } from './notice.inputs.js';
 import { NOTICE_STATUSES, type Notice, type Receipt } from './notice.model.js';
 import * as service from './notice.service.js';
 import * as receipts from './receipt.service.js';
@@ -17,7 +17,7 @@ const NoticeStatus = builder.enumType('NoticeStatus', { values: NOTICE_STATUSES 
 const AppealDecision = builder.enumType('AppealDecision', {
   values: {
     UPHELD: { description: 'The notice stands' },
-    OVERTURNED: { description: "The appeal succeeds: the department's violations in the notice are dismissed" },
+    OVERTURNED: { description: 'The appeal succeeds: the lines it contests are dismissed' },
   },
 });
 
@@ -30,6 +30,9 @@ const AppealRef = builder.objectRef<Appeal>('NoticeAppeal').implement({
     decision: t.field({ type: AppealDecision, nullable: true, resolve: (a) => a.decision ?? null }),
     reason: t.exposeString('reason'),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.decidedAt }),
+    decidedByName: t.string({ resolve: (a) => a.decidedByName ?? '' }),
+    violationIds: t.idList({ description: 'The lines contested', resolve: (a) => a.violations }),
+    attachmentUrls: t.stringList({ resolve: (a) => a.attachments.map((x) => `/files/${x.file!.toHexString()}`) }),
   }),
 });
 
@@ -162,9 +165,17 @@ builder.mutationFields((t) => {
     }),
     appealNotice: t.field({
       ...liaison,
-      description: 'Appeals once, within the appeal period',
-      args: { id: id(), text: t.arg.string({ required: true, validate: text(1000) }) },
-      resolve: (_, a, ctx) => receipts.appeal(requireUser(ctx.user), a.id, a.text),
+      description: 'Appeals once, within the appeal period, naming the lines it contests (none: all of its lines)',
+      args: {
+        id: id(),
+        text: t.arg.string({ required: true, validate: noticeAppealInput.shape.text }),
+        violationIds: t.arg.idList({ validate: noticeAppealInput.shape.violationIds }),
+        attachmentIds: t.arg.idList({
+          description: 'Evidence from POST /api/notices/:id/evidence',
+          validate: noticeAppealInput.shape.attachmentIds,
+        }),
+      },
+      resolve: (_, a, ctx) => receipts.appeal(requireUser(ctx.user), a.id, a),
     }),
     decideNoticeAppeal: t.field({
       ...center,

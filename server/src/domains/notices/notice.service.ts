@@ -1,3 +1,4 @@
+import { tell } from '../notifications/notification.service.js';
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -114,5 +115,15 @@ export async function publish(user: SessionUser, id: string) {
     appealDeadline: await addWorkingDays(now, noticeAppealDays),
     receipts: receiptsFor(draft.departments),
   });
-  return ensureNumber(notice);
+  const published = await ensureNumber(notice);
+  for (const department of draft.departments) {
+    await tell({
+      key: `notice:${id}:published:${String(department)}`,
+      kind: 'NOTICE_TO_ACKNOWLEDGE',
+      title: `通报待签收：${published.number || published.title}`,
+      link: `/admin/notices/${id}`,
+      to: { capability: 'respondForDepartment', department },
+    });
+  }
+  return published;
 }

@@ -1,6 +1,9 @@
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
+import type { z } from 'zod';
 import type { SessionUser } from '../../graphql/context.js';
-import { forbidden, invalidState, notFound } from '../../graphql/errors.js';
+import { AppError, forbidden, invalidState, notFound, validationFailed } from '../../graphql/errors.js';
+import { claimEvidence } from '../files/evidence.js';
+import type { noticeAppealInput } from './notice.inputs.js';
 import * as receipts from '../documents/receipts.js';
 import { ViolationModel } from '../inspections/violation.model.js';
 import { NoticeModel, type APPEAL_DECISIONS, type Notice } from './notice.model.js';
@@ -24,19 +27,46 @@ export async function acknowledge(user: SessionUser, id: string) {
   return receipts.acknowledge(NoticeModel, user, await getNotice(user, id), () => forbidden('this notice'));
 }
 
-export async function appeal(user: SessionUser, id: string, text: string) {
+export const noticeEvidenceOwner = (id: Types.ObjectId | string, departmentId: string | null) =>
+  `notice:${String(id)}:${departmentId ?? ''}`;
+
+/**
+ * The lines a department contests: those named (each must be one of its confirmed lines in the
+ * notice), or all of its lines when none are named. Stored with the appeal either way.
+ */
+async function contestedLines(notice: Notice, departmentId: string, named: readonly string[]) {
+  const mine = await ViolationModel.find(
+    { notice: notice._id, department: new Types.ObjectId(departmentId), status: 'CONFIRMED' },
+    { _id: 1 },
+  ).lean<Array<{ _id: Types.ObjectId }>>();
+  if (!named.length) return mine.map((v) => v._id);
+  const ids = new Set(mine.map((v) => String(v._id)));
+  const unknown = named.filter((v) => !ids.has(v));
+  if (unknown.length) {
+    throw validationFailed([
+      { path: 'violationIds', message: "only your department's lines of this notice can be appealed" },
+    ]);
+  }
+  return [...new Set(named)].map((v) => new Types.ObjectId(v));
+}
+
+export async function appeal(user: SessionUser, id: string, input: z.output<typeof noticeAppealInput>) {
   const notice = await getNotice(user, id);
   const i = receiptIndex(notice, user.departmentId);
   const now = new Date();
   if (!notice.appealDeadline || now > notice.appealDeadline)
     throw invalidState('The appeal period of this notice has ended');
   const receipt = notice.receipts[i]!;
+  if (receipt.appeal) throw invalidState('This department has appealed already');
+  const violations = await contestedLines(notice, user.departmentId!, input.violationIds ?? []);
+  const owner = noticeEvidenceOwner(notice._id, user.departmentId);
+  const attachments = await claimEvidence(input.attachmentIds ?? [], owner, 'appeal');
   const doc = await updateReceipt(
     notice,
     i,
     { appeal: null },
     {
-      appeal: { text, at: now, by: user.id, byName: user.displayName },
+      appeal: { text: input.text, at: now, by: user.id, byName: user.displayName, violations, attachments },
       // Appealing implies having received it.
       ...(receipt.acknowledgedAt ? {} : receipts.acknowledgement(user, now)),
     },
@@ -46,8 +76,9 @@ export async function appeal(user: SessionUser, id: string, text: string) {
 }
 
 /**
- * Decides a department's appeal. OVERTURNED dismisses that department's violations in the
- * notice (marked `overturned`, so they stop counting but stay on record).
+ * Decides a department's appeal, never by the one who filed it. OVERTURNED dismisses the lines
+ * the appeal contests (marked `overturned`, so they stop counting but stay on record); an appeal
+ * from before lines were named contests all of its department's.
  */
 export async function decideAppeal(
   user: SessionUser,
@@ -59,7 +90,10 @@ export async function decideAppeal(
   const notice = await NoticeModel.findById(id).lean<Notice>();
   if (!notice) throw notFound('Notice');
   const i = receipts.receiptIndex(notice, departmentId);
-  if (i < 0 || !notice.receipts[i]!.appeal) throw invalidState('No appeal from this department');
+  const filed = i < 0 ? null : notice.receipts[i]!.appeal;
+  if (!filed) throw invalidState('No appeal from this department');
+  if (String(filed.by) === user.id)
+    throw new AppError('SAME_PERSON', 'An appeal is decided by someone other than who filed it');
   const doc = await updateReceipt(
     notice,
     i,
@@ -69,12 +103,18 @@ export async function decideAppeal(
       'appeal.reason': reason,
       'appeal.decidedAt': new Date(),
       'appeal.decidedBy': user.id,
+      'appeal.decidedByName': user.displayName,
     },
   );
   if (!doc) throw invalidState('The appeal is decided already');
   if (decision === 'OVERTURNED') {
     await ViolationModel.updateMany(
-      { notice: doc._id, department: new Types.ObjectId(departmentId), status: 'CONFIRMED' },
+      {
+        notice: doc._id,
+        department: new Types.ObjectId(departmentId),
+        status: 'CONFIRMED',
+        ...(filed.violations.length ? { _id: trusted({ $in: filed.violations }) } : {}),
+      },
       {
         status: 'DISMISSED',
         overturned: true,

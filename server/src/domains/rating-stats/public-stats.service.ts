@@ -4,6 +4,7 @@ import { rankRows } from '../../../../common/ranking.js';
 import { ttlCache } from '../../lib/cache.js';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { overdueExpr, resolvedExpr } from '../follow-ups/follow-up.stats.js';
 import { RatingModel } from '../ratings/rating.model.js';
 
 // The public page (no login): each department's 好评率 and 差评整改率 for a bimonthly period,
@@ -40,13 +41,14 @@ async function compute(period: string): Promise<PeriodStats> {
         },
       },
     ]),
+    // Only what is closed or past its deadline is due: an item inside its deadline is not late.
     FollowUpModel.aggregate<{ _id: unknown; due: number; closed: number }>([
       { $match: { bimonth: period, state: trusted({ $ne: 'EXCLUDED' }) } },
       {
         $group: {
           _id: '$department',
-          due: { $sum: 1 },
-          closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } },
+          due: { $sum: { $cond: [{ $or: [{ $eq: ['$state', 'CLOSED'] }, overdueExpr(new Date())] }, 1, 0] } },
+          closed: { $sum: { $cond: [resolvedExpr, 1, 0] } },
         },
       },
     ]),

@@ -5,6 +5,7 @@ import { DepartmentRef } from '../departments/department.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { RatingLevelEnum } from '../ratings/public.schema.js';
+import { BadRatingClassEnum } from '../follow-ups/follow-up.schema.js';
 import { ratingStatsFilter, type StatsFilter } from './stats.inputs.js';
 import * as stats from './stats.service.js';
 import { type RatingLevel } from '../../../../common/ratings.js';
@@ -35,15 +36,28 @@ const LevelCount = builder.objectRef<{ level: RatingLevel; count: number }>('Lev
   fields: (t) => ({ level: t.field({ type: RatingLevelEnum, resolve: (l) => l.level }), count: t.exposeInt('count') }),
 });
 
+const ClassCount = builder.objectRef<Summary['followUps']['classes'][number]>('BadRatingClassCount').implement({
+  fields: (t) => ({
+    category: t.field({ type: BadRatingClassEnum, resolve: (c) => c.category }),
+    count: t.exposeInt('count'),
+  }),
+});
+
 const FollowUpStats = builder.objectRef<Summary['followUps']>('FollowUpStats').implement({
   fields: (t) => ({
     total: t.exposeInt('total'),
-    closed: t.exposeInt('closed'),
+    closed: t.exposeInt('closed', { description: 'closed, resolved or not' }),
+    resolved: t.exposeInt('resolved', { description: '办结（已解决）' }),
+    unresolved: t.exposeInt('unresolved', { description: '办结（未解决）: closed by a manager with a reason' }),
+    classes: t.field({ type: [ClassCount], description: '差评分类 counts', resolve: (f) => f.classes }),
     open: t.exposeInt('open'),
     excluded: t.exposeInt('excluded'),
     overdue: t.exposeInt('overdue'),
     onTime: t.exposeInt('onTime'),
-    rectificationRate: t.exposeFloat('rectificationRate', { description: '差评整改率 = closed / (total − excluded)' }),
+    rectificationRate: t.exposeFloat('rectificationRate', {
+      description:
+        '差评整改率 = closed resolved / (closed + overdue): items still inside their deadline are not counted',
+    }),
     onTimeRate: t.exposeFloat('onTimeRate', { description: 'closed by the deadline / closed' }),
   }),
 });

@@ -3,7 +3,7 @@ import { BAD_LEVELS, GOOD_LEVELS, RATING_LEVELS } from '../../../../common/ratin
 import { Types, trusted, type PipelineStage } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { departmentFilter } from '../accounts/access.js';
-import { FollowUpModel } from '../follow-ups/follow-up.model.js';
+import { followUpFigures } from '../follow-ups/follow-up.stats.js';
 import { RatingModel } from '../ratings/rating.model.js';
 import type { StatsFilter } from './stats.inputs.js';
 import { endOfLocalDay, startOfLocalDay } from '../../../../common/time.js';
@@ -66,42 +66,12 @@ export async function summary(user: SessionUser | null, f: StatsFilter) {
   };
 }
 
-/** 差评整改: of the period's bad ratings' follow-ups (excluded ones aside), how many are closed. */
-export async function followUpSummary(user: SessionUser | null, f: StatsFilter) {
-  const match = {
+/** 差评整改 of the period's bad ratings (follow-ups/follow-up.stats.ts). */
+export function followUpSummary(user: SessionUser | null, f: StatsFilter) {
+  return followUpFigures({
     ratedAt: trusted({ $gte: startOfLocalDay(f.from), $lte: endOfLocalDay(f.to) }),
     ...scope(user, f),
-  };
-  const [row] = await FollowUpModel.aggregate<{
-    total: number;
-    excluded: number;
-    closed: number;
-    onTime: number;
-    overdue: number;
-  }>([
-    { $match: match },
-    {
-      $group: {
-        _id: null,
-        total: { $sum: 1 },
-        excluded: { $sum: { $cond: [{ $eq: ['$state', 'EXCLUDED'] }, 1, 0] } },
-        closed: { $sum: { $cond: [{ $eq: ['$state', 'CLOSED'] }, 1, 0] } },
-        onTime: { $sum: { $cond: [{ $and: [{ $eq: ['$state', 'CLOSED'] }, { $eq: ['$onTime', true] }] }, 1, 0] } },
-        overdue: {
-          $sum: {
-            $cond: [
-              { $and: [{ $not: [{ $in: ['$state', ['CLOSED', 'EXCLUDED']] }] }, { $lt: ['$dueAt', new Date()] }] },
-              1,
-              0,
-            ],
-          },
-        },
-      },
-    },
-  ]);
-  const r = row ?? { total: 0, excluded: 0, closed: 0, onTime: 0, overdue: 0 };
-  const due = r.total - r.excluded;
-  return { ...r, open: due - r.closed, rectificationRate: rate(r.closed, due), onTimeRate: rate(r.onTime, r.closed) };
+  });
 }
 
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';

@@ -32,6 +32,10 @@ const ratingSchema = new Schema({
   suspectReason: { type: String, default: null },
   /** Excluded after an approved appeal (malicious or mistaken rating): hidden, never deleted. */
   excluded: { type: Boolean, default: false },
+  /** Why it was excluded (a confirmed burst, an approved appeal). */
+  excludedReason: { type: String, default: null },
+  /** When a manager reviewed it as suspect: a reviewed rating leaves the queue and is never re-flagged. */
+  reviewedAt: { type: Date, default: null },
   /** Whether statistics count it: neither suspect nor excluded. Kept in step by every change. */
   counted: { type: Boolean, required: true },
 });

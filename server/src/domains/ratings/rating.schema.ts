@@ -40,6 +40,8 @@ RatingRef.implement({
     suspect: t.exposeBoolean('suspect'),
     suspectReason: t.exposeString('suspectReason', { nullable: true }),
     excluded: t.exposeBoolean('excluded'),
+    excludedReason: t.exposeString('excludedReason', { nullable: true }),
+    reviewedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.reviewedAt ?? null }),
     counted: t.exposeBoolean('counted'),
   }),
 });

@@ -36,6 +36,8 @@ export const ratingSettings = defineSettings(
       ]),
     /** Working days to verify, rectify and call back after a bad rating. */
     followUpDays: z.number().int().min(1).max(30).default(5),
+    /** Working days after a bad rating within which its follow-up may be appealed (申诉期限). */
+    appealDays: z.number().int().min(1).max(30).default(3),
     /** How long a scanned QR code's ticket stays valid. */
     ticketMinutes: z.number().int().min(5).max(240).default(30),
     /** One device rates one window at most once in this many minutes (signed cookie). */

@@ -20,6 +20,7 @@ const TagIn = builder.inputType('RatingTagInput', {
 
 const NUMBERS = [
   'followUpDays',
+  'appealDays',
   'ticketMinutes',
   'ticketsPerIpHour',
   'cooldownMinutes',

@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../../db.js';
 import { createCounter } from '../../lib/rate-limit.js';
 import { periodKeys } from '../../../../common/periods.js';
 import { evaluateAlerts } from '../alerts/alert.service.js';
+import { markBurst } from '../alerts/burst.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
 import type { SubmitRatingInput } from './rating.inputs.js';
@@ -132,6 +133,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     return result(doc, s, true);
   }
   await openFollowUp(rating, s);
+  await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
   await stampWindow(ctx, stamps, windowId, now.getTime());
   return result(rating, s, false);

@@ -7,6 +7,8 @@ export const COUNT_KEYS = [
   'bad',
   'followUps',
   'followUpsClosed',
+  'followUpsResolved',
+  'followUpsUnresolved',
   'followUpsOnTime',
   'followUpsLate',
   'complaints',
@@ -39,8 +41,8 @@ export function ratesOf(c: Counts) {
   return {
     goodRate: rate(c.good, c.ratings),
     badRate: rate(c.bad, c.ratings),
-    /** 差评整改率: closed / follow-ups due (excluded ones aside). */
-    closureRate: rate(c.followUpsClosed, c.followUps),
+    /** 差评整改率: closed resolved / follow-ups due (excluded ones aside); 未解决 is not fixed. */
+    closureRate: rate(c.followUpsResolved, c.followUps),
     followUpOnTimeRate: rate(c.followUpsOnTime, c.followUpsClosed),
     replyOnTimeRate: rate(c.repliedOnTime, c.repliesDue),
     attendanceRate: rate(c.present, c.observations),

@@ -1,4 +1,5 @@
 import { FollowUpModel } from '../../follow-ups/follow-up.model.js';
+import { resolvedExpr, unresolvedExpr } from '../../follow-ups/follow-up.stats.js';
 import { RatingModel } from '../../ratings/rating.model.js';
 import { countIf, groupCells } from './cells.js';
 import type { Frame } from './figures.js';
@@ -38,6 +39,8 @@ export function followUpCells(f: Frame, now: Date) {
     {
       followUps: countIf({ $ne: ['$state', 'EXCLUDED'] }),
       followUpsClosed: countIf(closed),
+      followUpsResolved: countIf(resolvedExpr),
+      followUpsUnresolved: countIf(unresolvedExpr),
       followUpsOnTime: countIf({ $and: [closed, { $eq: ['$onTime', true] }] }),
       followUpsLate: countIf({
         $or: [

@@ -19,6 +19,8 @@ const Row = graphql(`
     goodRate
     followUps
     followUpsClosed
+    followUpsResolved
+    followUpsUnresolved
     followUpsLate
     closureRate
     complaints
@@ -110,6 +112,8 @@ const Detail = graphql(
           goodRate
           followUps
           followUpsClosed
+          followUpsResolved
+          followUpsUnresolved
           closureRate
           complaints
           upheld

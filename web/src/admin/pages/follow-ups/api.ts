@@ -1,4 +1,4 @@
-import { request } from '@/graphql/client';
+import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 
 const Fields = graphql(`
@@ -16,8 +16,23 @@ const Fields = graphql(`
     action
     callbackOutcome
     callbackNote
+    callbackOutcomes
+    realName
+    category
+    rounds
+    resolution
     appealReason
     decisionReason
+    decidedByName
+    decidedAt
+    appealDueAt
+    attachments {
+      url
+      contentType
+      action
+      at
+      byName
+    }
     window {
       code
       name
@@ -89,9 +104,13 @@ export type FollowUpFilters = Omit<VariablesOf<typeof Page>, 'page' | 'pageSize'
 export type FollowUpRow = ResultOf<typeof Fields>;
 export type Action = FollowUpRow['allowedActions'][number];
 export type StepInput = NonNullable<VariablesOf<typeof Advance>['input']>;
+export const CLASSES = ['ATTITUDE', 'EFFICIENCY', 'COMPETENCE', 'POLICY', 'MISTAKEN', 'OTHER'] as const;
 export const STATES = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED', 'APPEALED', 'EXCLUDED'] as const;
 
 export const pageFollowUps = (f: FollowUpFilters, page: number, pageSize: number) =>
   request(Page, { ...f, page, pageSize }).then((d) => d.followUps);
 export const advance = (id: string, action: Action, input: StepInput) =>
   request(Advance, { id, action, input }).then((d) => d.advanceFollowUp);
+/** Uploads one photo or PDF for a later verify, rectify or appeal step; the server checks the bytes. */
+export const uploadEvidence = (id: string, file: File) =>
+  sendFile<{ id: string; url: string; contentType: string }>('POST', `/api/follow-ups/${id}/evidence`, file);

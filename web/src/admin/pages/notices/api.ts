@@ -1,4 +1,4 @@
-import { request } from '@/graphql/client';
+import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 import { DocumentLayoutFields } from '../../components/document/layout';
 
@@ -53,6 +53,21 @@ const Notice = graphql(
           name
           shortName
         }
+        violations {
+          id
+          label
+          observedAt
+          status
+          department {
+            id
+          }
+          window {
+            code
+          }
+          staff {
+            name
+          }
+        }
         receipts {
           department {
             id
@@ -67,6 +82,9 @@ const Notice = graphql(
             decision
             reason
             decidedAt
+            decidedByName
+            violationIds
+            attachmentUrls
           }
         }
       }
@@ -115,8 +133,8 @@ const Ack = graphql(`
   }
 `);
 const Appeal = graphql(`
-  mutation AppealNotice($id: ID!, $text: String!) {
-    appealNotice(id: $id, text: $text) {
+  mutation AppealNotice($id: ID!, $text: String!, $violationIds: [ID!], $attachmentIds: [ID!]) {
+    appealNotice(id: $id, text: $text, violationIds: $violationIds, attachmentIds: $attachmentIds) {
       id
     }
   }
@@ -144,7 +162,11 @@ export const deleteDraft = (id: string) => request(Delete, { id });
 export const approveNotice = (id: string) => request(Approve, { id });
 export const publishNotice = (id: string) => request(Publish, { id });
 export const acknowledgeNotice = (id: string) => request(Ack, { id });
-export const appealNotice = (id: string, text: string) => request(Appeal, { id, text });
+export const appealNotice = (id: string, text: string, violationIds: string[], attachmentIds: string[]) =>
+  request(Appeal, { id, text, violationIds, attachmentIds });
+/** Evidence for the department's appeal: a photo or PDF, checked by its bytes on the server. */
+export const uploadNoticeEvidence = (id: string, file: File) =>
+  sendFile<{ id: string; url: string }>('POST', `/api/notices/${id}/evidence`, file);
 export const decideAppeal = (id: string, departmentId: string, decision: 'UPHELD' | 'OVERTURNED', reason: string) =>
   request(Decide, { id, departmentId, decision, reason });
 

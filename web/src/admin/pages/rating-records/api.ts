@@ -15,6 +15,8 @@ const Ratings = graphql(`
         suspect
         suspectReason
         excluded
+        excludedReason
+        reviewedAt
         counted
         window {
           code

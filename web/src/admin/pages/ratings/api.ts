@@ -18,6 +18,8 @@ const Stats = graphql(`
         followUps {
           total
           closed
+          resolved
+          unresolved
           open
           excluded
           overdue

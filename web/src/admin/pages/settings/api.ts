@@ -4,6 +4,7 @@ import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 const Fields = graphql(`
   fragment RatingSettingsFields on RatingSettings {
     followUpDays
+    appealDays
     ticketMinutes
     ticketsPerIpHour
     cooldownMinutes
