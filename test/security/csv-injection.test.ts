@@ -69,7 +69,7 @@ describe('security: formulas in CSV exports', function () {
 
   it('defuses every comment in the ratings export', async () => {
     const csv = await download('/api/ratings.csv?from=2026-11-01&to=2026-11-30');
-    defused(column(csv, '意见 comment'), PAYLOADS);
+    defused(column(csv, '意见'), PAYLOADS);
   });
 
   it('defuses every complaint in the complaints export, personal data included', async () => {

@@ -52,9 +52,13 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   ],
   'GET /api/windows/:id/qr.:format': [STAFF, (w) => ({ path: `/api/windows/${w.window}/qr.png` })],
   'GET /api/windows/qr-sheet': [STAFF, (w) => ({ path: `/api/windows/qr-sheet?departmentId=${w.department}` })],
-  'GET /api/ratings.csv': [HANDLERS, () => ({ path: '/api/ratings.csv?from=2026-01-01&to=2026-12-31' })],
+  // One route serves each export as CSV and as XLSX.
+  'GET /api/ratings.csv,/api/ratings.xlsx': [
+    HANDLERS,
+    () => ({ path: '/api/ratings.xlsx?from=2026-01-01&to=2026-12-31' }),
+  ],
   'POST /api/complaints/photos': [PUBLIC, () => ({ method: 'POST', path: '/api/complaints/photos', body: png })],
-  'GET /api/complaints.csv': [HANDLERS, () => ({ path: '/api/complaints.csv' })],
+  'GET /api/complaints.csv,/api/complaints.xlsx': [HANDLERS, () => ({ path: '/api/complaints.xlsx' })],
   'POST /api/patrol/rounds/:roundId/photos': [
     PATROL,
     (w) => ({ method: 'POST', path: `/api/patrol/rounds/${ZERO_ID}/photos?windowId=${w.window}`, body: png }),
@@ -63,6 +67,17 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'GET /api/notices/:id.pdf': [HANDLERS, () => ({ path: `/api/notices/${ZERO_ID}.pdf` })],
   'POST /api/cases/import': [CENTER, () => ({ method: 'POST', path: '/api/cases/import', body: csv })],
   'GET /api/bulletins/:id.pdf': [HANDLERS, () => ({ path: `/api/bulletins/${ZERO_ID}.pdf` })],
+  'GET /api/cases/import/template.xlsx': [CENTER, () => ({ path: '/api/cases/import/template.xlsx' })],
+  'GET /api/attendance/sign-ins/template.xlsx': [CENTER, () => ({ path: '/api/attendance/sign-ins/template.xlsx' })],
+  // Evidence for a follow-up's steps (centre and liaison) and for a liaison's notice appeal.
+  'POST /api/follow-ups/:id/evidence': [
+    HANDLERS,
+    () => ({ method: 'POST', path: `/api/follow-ups/${ZERO_ID}/evidence`, body: png }),
+  ],
+  'POST /api/notices/:id/evidence': [
+    ['DEPARTMENT'],
+    () => ({ method: 'POST', path: `/api/notices/${ZERO_ID}/evidence`, body: png }),
+  ],
 };
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] } };
