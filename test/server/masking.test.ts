@@ -31,7 +31,7 @@ describe('unexpected errors', () => {
     expect(res.data).to.deep.equal({ publicBulletin: null });
     expect(res.errors).to.have.length(1);
     const [error] = res.errors!;
-    expect(error).to.deep.include({ message: 'Unexpected error.', path: ['publicBulletin', 'totals'] });
+    expect(error).to.deep.include({ message: '服务器出现意外错误，请稍后重试', path: ['publicBulletin', 'totals'] });
     // Nothing of the internals reaches the client: no message, no stack, no code but the generic one.
     const sent = JSON.stringify(res);
     for (const internal of ['snapshot', 'Cannot read', 'TypeError', '.ts:']) expect(sent).to.not.include(internal);
@@ -47,7 +47,7 @@ describe('unexpected errors', () => {
 
   it('still pass coded (expected) errors through as they are', async () => {
     const res = await new Client(app.url).gql('{ window(id: "000000000000000000000000") { id } }');
-    expect(res.errors?.[0]).to.deep.include({ message: 'Please log in' });
+    expect(res.errors?.[0]).to.deep.include({ message: '请先登录' }); // zh-CN, the default language
     expect(res.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
   });
 });

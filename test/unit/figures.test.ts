@@ -33,6 +33,8 @@ describe('unit: bulletin figures', () => {
       bad: 2,
       followUps: 4,
       followUpsClosed: 2,
+      followUpsResolved: 2,
+      followUpsUnresolved: 0,
       followUpsOnTime: 1,
       repliesDue: 5,
       repliedOnTime: 4,

@@ -12,6 +12,7 @@ import { requestIdOf, type Logger } from '../lib/logger.js';
 import { useArmor } from './armor.js';
 import { useAuthorizeFirst } from './authorize-first.js';
 import type { Context } from './context.js';
+import { t } from '../lib/messages.js';
 import { AppError } from './errors.js';
 import { schema } from './schema.js';
 
@@ -95,7 +96,8 @@ export function createGraphQL(config: Config, logger: Logger) {
           });
         }
         if (!(original instanceof GraphQLError)) logger.error({ err: original }, 'unexpected error');
-        return maskError(error, message, isDev);
+        // The client is told, in its language, only that something went wrong; the log has the rest.
+        return maskError(error, t(message), isDev);
       },
     },
     plugins: [

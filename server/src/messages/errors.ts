@@ -8,6 +8,8 @@ export const errorsZh: Record<string, string> = {
   'Invalid input: {{summary}}': '输入有误：{{summary}}',
   '{{what}} with this {{field}} already exists': '已存在{{field}}相同的{{what}}',
   'The service is temporarily unavailable; please retry': '服务暂时不可用，请稍后重试',
+  // yoga's masked message for an unexpected error (graphql/yoga.ts)
+  'Unexpected error.': '服务器出现意外错误，请稍后重试',
   'Missing the {{header}} header': '请求缺少 {{header}} 请求头（跨站请求保护）',
   'Requests from pages of other sites are refused': '拒绝来自其他网站页面的请求',
   'An import file holds at most {{count}} rows': '导入文件最多 {{count}} 行数据',
