@@ -6,6 +6,7 @@ import { connectDb, disconnectDb } from './db.js';
 import { createApp } from './app.js';
 import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './lib/metrics.js';
+import { startSweeps } from './sweep.js';
 
 /**
  * The HTTP server with its limits for slow or greedy clients (settings HTTP_*): headers and
@@ -41,6 +42,7 @@ export async function startServer(config: Config, logger: Logger) {
   logger.info({ port }, 'listening');
   const metrics = config.metrics.port === undefined ? undefined : await startMetricsServer(config.metrics, logger);
 
+  const stopSweeps = startSweeps(logger);
   let stopping = false;
   const connecting = (async () => {
     if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) return; // the caller connected already
@@ -58,6 +60,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   async function close() {
     stopping = true;
+    stopSweeps();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
