@@ -10,5 +10,5 @@ export function createLogger(level: string): Logger {
 
 export type { Logger };
 
-/** The request id pino-http gave the request (always a string here: see `genReqId` in app.ts). */
+/** The request id lib/request-log.ts gave the request. */
 export const requestIdOf = (req: { id?: unknown }) => (typeof req.id === 'string' ? req.id : '');
