@@ -17,7 +17,7 @@ import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { metricsMiddleware } from './lib/metrics.js';
 import { requestLog } from './lib/request-log.js';
-import { mountWeb } from './web.js';
+import { mountAssets, mountWeb } from './web.js';
 
 const isEventStream = (res: { getHeader(name: string): unknown }) => {
   const type = res.getHeader('content-type');
@@ -73,6 +73,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   // gzip or brotli (quality 4: fast) for pages, assets and larger GraphQL answers; never for a
   // live stream (SSE), which must reach the dashboard event by event.
   app.use(compression({ filter: (req, res) => !isEventStream(res) && compression.filter(req, res) }));
+  mountAssets(app, config);
 
   app.use(
     helmet({
