@@ -27,6 +27,8 @@ export default defineConfig(({ mode }) => {
         compositionOnly: true,
         fullInstall: false,
         dropMessageCompiler: true,
+        // The citizen face uses only t/te: petite-vue-i18n, vue-i18n's official small subset.
+        module: face === 'citizen' ? 'petite-vue-i18n' : 'vue-i18n',
       }),
       // Registers only the Element Plus components the admin templates use; CSS is imported whole.
       Components({ dts: false, dirs: [], resolvers: [ElementPlusResolver({ importStyle: false })] }),
@@ -44,7 +46,23 @@ export default defineConfig(({ mode }) => {
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     },
     // common/ (the vocabulary shared with the server) lives beside web/ and server/.
-    resolve: { alias: { '@': here('./src'), '@common': here('../common') } },
+    // The citizen build swaps vue-i18n for petite-vue-i18n (same API for what it uses, a third of
+    // the size): type checks still run against vue-i18n, whose API is a superset.
+    // It also sends its GraphQL documents as written (src/citizen/graphql.ts), without a parser.
+    resolve: {
+      // One @intlify core for petite-vue-i18n and the resolver registered in citizen/main.ts.
+      dedupe: face === 'citizen' ? ['@intlify/core-base', '@intlify/shared'] : [],
+      alias: [
+        ...(face === 'citizen'
+          ? [
+              { find: /^vue-i18n$/, replacement: 'petite-vue-i18n' },
+              { find: /^@\/graphql\/graphql$/, replacement: here('./src/citizen/graphql.ts') },
+            ]
+          : []),
+        { find: '@', replacement: here('./src') },
+        { find: '@common', replacement: here('../common') },
+      ],
+    },
     build: {
       outDir: 'dist',
       // The admin builds first and clears the folder; the citizen build adds to it.

@@ -63,16 +63,11 @@ export function ratingDoc<K extends object>(
   };
 }
 
-/** Ticket of a past scan: most were spent by their rating, the rest ran out. */
+/** Ticket of a past scan, and its use: most were spent by their rating, the rest ran out. */
 function ticket(i: number, seat: Seat, at: Date) {
-  const used = i % 10 !== 0;
-  return {
-    _id: createHash('sha256').update(randomBytes(16)).digest('hex'),
-    ...seat,
-    expiresAt: new Date(at.getTime() + 30 * 60_000),
-    usedBy: used ? `bulk-${i}` : null,
-    usedAt: used ? at : null,
-  };
+  const expiresAt = new Date(at.getTime() + 30 * 60_000);
+  const doc = { _id: createHash('sha256').update(randomBytes(16)).digest('hex'), ...seat, expiresAt };
+  return { doc, use: i % 10 !== 0 ? { _id: doc._id, clientKey: `bulk-${i}`, expiresAt } : null };
 }
 
 export async function bulkLoad(uri: string, codes: string[], count: number) {
@@ -86,6 +81,7 @@ export async function bulkLoad(uri: string, codes: string[], count: number) {
     for (let done = 0; done < count; done += BATCH) {
       const ratings = [];
       const tickets = [];
+      const uses = [];
       for (let i = done; i < Math.min(count, done + BATCH); i++) {
         const seat = all[i % all.length]!;
         const at = new Date(now - Math.floor(random() * 180 * 86_400_000));
@@ -93,10 +89,13 @@ export async function bulkLoad(uri: string, codes: string[], count: number) {
           .update(`ip-${i % 5000}`)
           .digest('base64url');
         ratings.push(ratingDoc(`bulk-${i}`, seat, at, random(), periodKeys(at), ipHash));
-        tickets.push(ticket(i, seat, at));
+        const { doc, use } = ticket(i, seat, at);
+        tickets.push(doc);
+        if (use) uses.push(use);
       }
       await db.collection('ratings').insertMany(ratings, { ordered: false });
       await db.collection<{ _id: string }>('rating_tickets').insertMany(tickets, { ordered: false });
+      await db.collection<{ _id: string }>('rating_ticket_uses').insertMany(uses, { ordered: false });
     }
     return {
       ratings: await db.collection('ratings').countDocuments(),

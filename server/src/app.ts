@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import { isDbUnavailable, pingDb } from './db.js';
@@ -20,9 +19,13 @@ import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { requestLang } from './lib/messages.js';
 import { metricsMiddleware } from './lib/metrics.js';
-import { mountWeb } from './web.js';
+import { requestLog } from './lib/request-log.js';
+import { mountAssets, mountWeb } from './web.js';
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
+const isEventStream = (res: { getHeader(name: string): unknown }) => {
+  const type = res.getHeader('content-type');
+  return typeof type === 'string' && type.startsWith('text/event-stream');
+};
 
 /**
  * Errors of the plain HTTP routes, in the same shape as GraphQL errors: coded ones keep their
@@ -70,23 +73,11 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(metricsMiddleware);
   app.use(requestLang); // messages in the request's language (lib/messages.ts)
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      // One short line per request: no headers (cookies, user agents) in the logs.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
+  // gzip or brotli (quality 4: fast) for pages, assets and larger GraphQL answers; never for a
+  // live stream (SSE), which must reach the dashboard event by event.
+  app.use(compression({ filter: (req, res) => !isEventStream(res) && compression.filter(req, res) }));
+  mountAssets(app, config);
 
   app.use(
     helmet({

@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { ensureIndexes } from './db.js';
 import { restrictStoredPhotos } from './domains/complaints/complaint-photos.js';
+import { RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
 import { WindowModel } from './domains/windows/window.model.js';
 
 // Idempotent data upgrades, run with the index build before the server starts (`npm run
@@ -13,7 +14,24 @@ const steps: Array<[string, () => Promise<unknown>]> = [
   ],
   // Complaint photos: not for inspectors, nor for a liaison before the complaint is assigned to it.
   ['files.complaintPhotoReaders', restrictStoredPhotos],
+  // Tickets spent before their use became a document of its own (rating_ticket_uses) stay spent.
+  ['rating_tickets.usedBy', moveTicketUses],
 ];
+
+async function moveTicketUses() {
+  const spent = RatingTicketModel.collection.find<{ _id: string; usedBy: string; expiresAt: Date }>({
+    usedBy: trusted({ $type: 'string' }),
+  });
+  for await (const t of spent) {
+    await TicketUseModel.updateOne(
+      { _id: t._id },
+      { $setOnInsert: { clientKey: t.usedBy, expiresAt: t.expiresAt } },
+      { upsert: true },
+    );
+    // The schema no longer names the fields, hence strict: false.
+    await RatingTicketModel.updateOne({ _id: t._id }, { $unset: { usedBy: '', usedAt: '' } }, { strict: false });
+  }
+}
 
 export async function migrate(log: (m: string) => void = () => {}) {
   await ensureIndexes();

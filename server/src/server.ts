@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './lib/metrics.js';
 import { startNotificationDelivery } from './domains/notifications/delivery.js';
+import { startSweeps } from './sweep.js';
 
 /**
  * The HTTP server with its limits for slow or greedy clients (settings HTTP_*): headers and
@@ -44,6 +45,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   // Notifications leave through the outbox: every instance runs a worker; claims keep them apart.
   const delivery = startNotificationDelivery(logger);
+  const stopSweeps = startSweeps(logger);
   let stopping = false;
   const connecting = (async () => {
     if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) return; // the caller connected already
@@ -62,6 +64,7 @@ export async function startServer(config: Config, logger: Logger) {
   async function close() {
     stopping = true;
     await delivery.stop();
+    stopSweeps();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       // Idle keep-alive sockets would hold close() open; in-flight requests still finish.

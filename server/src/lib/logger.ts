@@ -14,5 +14,5 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 
 export type { Logger };
 
-/** The request id pino-http gave the request (always a string here: see `genReqId` in app.ts). */
+/** The request id lib/request-log.ts gave the request. */
 export const requestIdOf = (req: { id?: unknown }) => (typeof req.id === 'string' ? req.id : '');

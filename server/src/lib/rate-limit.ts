@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+import { rollingCounter } from './counters.js';
 
 // Limits are counted in MongoDB (rate-limiter-flexible) so every app instance shares them.
 const registry: RateLimiterMongo[] = [];
@@ -23,12 +24,13 @@ export async function ensureLimiterIndexes() {
 }
 
 /**
- * A shared counter per key over a fixed window (no limit of its own): callers compare the count
- * with a threshold they may change at run time (from settings).
+ * A shared counter per key over a rolling window (no limit of its own): callers compare the count
+ * with a threshold they may change at run time (from settings). Its documents are addressed by
+ * `_id` only (lib/counters.ts), so a citizen's request costs the same whatever is stored.
  */
 export function createCounter(name: string, durationSec: number) {
-  const limiter = createLimiter(name, Number.MAX_SAFE_INTEGER, durationSec);
-  return async (key: string) => (await limiter.consume(key)).consumedPoints;
+  const counter = rollingCounter(name, durationSec);
+  return (key: string) => counter.hit(key);
 }
 
 /** Consumes a point; resolves to the seconds to wait when the limit is exhausted, else null. */

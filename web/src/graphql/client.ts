@@ -55,7 +55,8 @@ export async function request<R, V>(
         accept: 'application/json',
         'x-wfp-csrf': '1',
       },
-      body: JSON.stringify({ query: print(doc), variables }),
+      // The source text when the document carries it (the citizen face's), else the printed AST.
+      body: JSON.stringify({ query: doc.loc?.source.body ?? print(doc), variables }),
       signal: init.signal,
     });
   } catch (err) {

@@ -8,8 +8,9 @@ import type { Logger } from '../../lib/logger.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import type { alertFilter } from './alert.inputs.js';
 import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
-import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import { tell } from '../notifications/notification.service.js';
+import { countAt, sums } from '../../lib/counters.js';
+import type { Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
 
 async function raise(
@@ -33,6 +34,9 @@ async function raise(
 /** True for the first caller in `minutes`, for a given key; atomic across app instances. */
 async function passGate(key: string, minutes: number) {
   const now = new Date();
+  // Most calls find the gate shut: an `_id` read answers them without a conditional update.
+  const gate = await AlertGateModel.findById(key).lean<{ until: Date }>();
+  if (gate && gate.until > now) return false;
   try {
     await AlertGateModel.findOneAndUpdate(
       { _id: key, until: trusted({ $lte: now }) },
@@ -46,14 +50,35 @@ async function passGate(key: string, minutes: number) {
   }
 }
 
+// The alert rules' rolling counts per window, in one-minute slices kept for the longest window a
+// setting allows (lib/counters.ts): a rating costs the same however many are stored.
+const SLICE_SEC = 60;
+const KEEP_SEC = 241 * 60;
+
+/** Counted and bad ratings at the window within the last `minutes` (to the minute, a little more). */
+async function recentAtWindow(rating: Rating, minutes: number) {
+  const key = String(rating.window);
+  const at = rating.createdAt.getTime();
+  await Promise.all([
+    countAt('alert_total', key, SLICE_SEC, at, KEEP_SEC),
+    rating.negative ? countAt('alert_negative', key, SLICE_SEC, at, KEEP_SEC) : null,
+  ]);
+  if (!rating.negative) return null;
+  const [total, negative] = await sums(['alert_total', 'alert_negative'], key, SLICE_SEC, minutes * 60, at);
+  return { total: total!, negative: negative! };
+}
+
 /**
- * Checks the alert rules after a counted bad rating: any 非常不满意, and at one window a share of
- * bad ratings at or above the threshold within the last minutes, with enough ratings to mean it.
+ * Counts every counted rating for the alert rules and checks them after a bad one: any 非常不满意,
+ * and at one window a share of bad ratings at or above the threshold within the last minutes,
+ * with enough ratings to mean it.
  */
 export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: Logger) {
-  if (!rating.negative || !rating.counted) return;
+  if (!rating.counted) return;
   const base = { window: rating.window, department: rating.department, staff: rating.staff, createdAt: new Date() };
   try {
+    const recent = await recentAtWindow(rating, s.alertWindowMinutes);
+    if (!recent) return;
     if (s.alertOnVeryDissatisfied && rating.level === 'VERY_DISSATISFIED') {
       await raise({
         ...base,
@@ -65,12 +90,7 @@ export async function evaluateAlerts(rating: Rating, s: RatingSettings, logger: 
         minutes: 0,
       });
     }
-    const since = new Date(rating.createdAt.getTime() - s.alertWindowMinutes * 60_000);
-    const recent = { window: rating.window, counted: true, createdAt: trusted({ $gt: since, $lte: rating.createdAt }) };
-    const [total, negative] = await Promise.all([
-      RatingModel.countDocuments(recent),
-      RatingModel.countDocuments({ ...recent, negative: true }),
-    ]);
+    const { total, negative } = recent;
     if (
       total >= s.alertMinRatings &&
       negative / total >= s.alertNegativeShare &&

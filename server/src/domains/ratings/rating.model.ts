@@ -57,14 +57,24 @@ const ticketSchema = new Schema({
   /** Who was on duty when the code was scanned: the rating is attributed to them. */
   staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
   expiresAt: { type: Date, required: true },
-  /** The clientKey that consumed it: a resend of that same submission may pass again. */
-  usedBy: { type: String, default: null },
-  usedAt: { type: Date, default: null },
 });
 ticketSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
 
 export type RatingTicket = InferSchemaType<typeof ticketSchema> & { _id: string };
 export const RatingTicketModel = model('RatingTicket', ticketSchema, 'rating_tickets');
+
+// A ticket's use, claimed by inserting its `_id` (the ticket's): an insert of a taken `_id` fails
+// atomically on every engine, so a ticket is spent once without a conditional update (which the
+// local engine could only answer by scanning every ticket ever issued).
+const ticketUseSchema = new Schema({
+  _id: { type: String }, // the ticket's _id
+  /** The clientKey that consumed it: a resend of that same submission may pass again. */
+  clientKey: { type: String, required: true },
+  /** The ticket's expiry: the use is worth keeping only as long as the ticket. */
+  expiresAt: { type: Date, required: true },
+});
+ticketUseSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
+export const TicketUseModel = model('RatingTicketUse', ticketUseSchema, 'rating_ticket_uses');
 
 // 一次一评 per case: a case number (办件编号) can be rated once. Its own collection because a
 // unique index on an optional field would need a partial index, which the stand-in lacks.

@@ -87,7 +87,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     if (answer) return answer;
   }
   const refuse = async (err: AppError) => {
-    await releaseTicket(input.ticket, input.clientKey);
+    await releaseTicket(input.ticket);
     throw err;
   };
   if (perIp > s.ipLimitPerHour)

@@ -1,12 +1,13 @@
 import { trusted } from 'mongoose';
 import type { Context } from '../../graphql/context.js';
+import { isDuplicateKey } from '../../db.js';
 import { AppError } from '../../graphql/errors.js';
 import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
 import { createCounter } from '../../lib/rate-limit.js';
 import { onDutyAt } from '../staff/duty.service.js';
 import { verifyWindowSignature } from '../windows/qr.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
-import { RatingTicketModel, type RatingTicket } from './rating.model.js';
+import { RatingTicketModel, TicketUseModel, type RatingTicket } from './rating.model.js';
 import { ratingSettings } from './rating.settings.js';
 
 const ticketsPerIp = createCounter('ticket_ip', 3600);
@@ -15,9 +16,10 @@ export const ipHashOf = (ctx: Context) => keyedHash(ctx.config.secret, 'ip', ctx
 
 /** The active window a QR code names, if its signature is right; otherwise QR_INVALID. */
 export async function windowForQr(ctx: Context, code: string, sig: string) {
-  const win = await WindowModel.findOne({ code: code.toUpperCase(), active: true }).lean<Window>();
+  // By the unique code alone (an index on every engine), then judged.
+  const win = await WindowModel.findOne({ code: code.toUpperCase() }).lean<Window>();
   // Same answer whether the code is unknown, inactive, revoked or forged.
-  if (!win || !verifyWindowSignature(ctx.config.qrKeys, win.code, win.qrVersion, sig)) {
+  if (!win?.active || !verifyWindowSignature(ctx.config.qrKeys, win.code, win.qrVersion, sig)) {
     throw new AppError('QR_INVALID', 'This QR code is not valid; please scan the code at the window again');
   }
   return win;
@@ -53,28 +55,44 @@ export async function issueTicket(ctx: Context, code: string, sig: string) {
 export const ticketWindow = (token: string) => token.split('.')[0]!.slice(0, 24);
 
 /**
- * Spends the ticket for this submission, atomically. Spending it again with the same clientKey
- * passes and says so (`resend`): a lost answer never strands a citizen's rating.
+ * Spends the ticket for this submission, atomically, addressing documents by `_id` only: the
+ * ticket is read and judged, then its use is claimed by an insert. Spending it again with the
+ * same clientKey passes and says so (`resend`): a lost answer never strands a citizen's rating.
  */
 export async function spendTicket(
   token: string,
   clientKey: string,
 ): Promise<{ ticket: RatingTicket; resend: boolean }> {
   const id = sha256(token);
-  const now = new Date();
-  const before = await RatingTicketModel.findOneAndUpdate(
-    { _id: id, expiresAt: trusted({ $gt: now }), $or: [{ usedBy: null }, { usedBy: clientKey }] },
-    { usedBy: clientKey, usedAt: now },
-    { new: false },
-  ).lean<RatingTicket>();
-  if (before) return { ticket: before, resend: before.usedBy === clientKey };
-  const existing = await RatingTicketModel.findById(id).lean<RatingTicket>();
-  if (!existing) throw new AppError('TICKET_INVALID', 'Unknown rating ticket; please scan the QR code again');
-  if (existing.usedBy) throw new AppError('TICKET_USED', 'This ticket has already been used: one visit, one rating');
-  throw new AppError('TICKET_EXPIRED', 'The rating ticket has expired; please scan the QR code again');
+  const ticket = await RatingTicketModel.findById(id).lean<RatingTicket>();
+  if (!ticket) throw new AppError('TICKET_INVALID', 'Unknown rating ticket; please scan the QR code again');
+  if (ticket.expiresAt <= new Date()) {
+    if (await TicketUseModel.exists({ _id: id })) throw ticketUsed();
+    throw new AppError('TICKET_EXPIRED', 'The rating ticket has expired; please scan the QR code again');
+  }
+  try {
+    await TicketUseModel.create({ _id: id, clientKey, expiresAt: ticket.expiresAt });
+    return { ticket, resend: false };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  const use = await TicketUseModel.findById(id).lean<{ clientKey: string }>();
+  if (use?.clientKey !== clientKey) throw ticketUsed();
+  return { ticket, resend: true };
 }
 
-/** Gives a consumed ticket back (a later check refused the rating, so the citizen may retry). */
-export async function releaseTicket(token: string, clientKey: string) {
-  await RatingTicketModel.updateOne({ _id: sha256(token), usedBy: clientKey }, { usedBy: null, usedAt: null });
+const ticketUsed = () => new AppError('TICKET_USED', 'This ticket has already been used: one visit, one rating');
+
+/**
+ * Gives a consumed ticket back (a later check refused the rating, so the citizen may retry). Only
+ * the submission holding the use calls this, so the `_id` alone names the right document.
+ */
+export async function releaseTicket(token: string) {
+  await TicketUseModel.deleteOne({ _id: sha256(token) });
+}
+
+/** Deletes expired tickets and their uses (the local engine never applies TTL). */
+export async function sweepTickets(now = new Date()) {
+  const expired = { expiresAt: trusted({ $lt: new Date(now.getTime() - 3600_000) }) };
+  await Promise.all([RatingTicketModel.deleteMany(expired), TicketUseModel.deleteMany(expired)]);
 }

@@ -1,12 +1,13 @@
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '@/graphql/client';
+import { hasMessage } from '../../messages';
 
 /** A failure as one sentence for the citizen; field errors are shown by their fields instead. */
 export function useErrorText() {
-  const { t, te } = useI18n();
+  const { t } = useI18n();
   return (err: unknown) => {
     const code = err instanceof ApiError ? err.code : 'other';
-    return te(`complaint.error.${code}`) ? t(`complaint.error.${code}`) : t('complaint.error.other');
+    return hasMessage(t, `complaint.error.${code}`) ? t(`complaint.error.${code}`) : t('complaint.error.other');
   };
 }
 
@@ -15,13 +16,13 @@ export function useErrorText() {
  * language: the server's messages are for developers.
  */
 export function useFieldErrors() {
-  const { t, te } = useI18n();
+  const { t } = useI18n();
   return (err: unknown): Record<string, string> | null => {
     if (!(err instanceof ApiError) || !err.fields.length) return null;
     return Object.fromEntries(
       err.fields.map((f) => {
         const field = f.path.split('.')[0] ?? '';
-        return [field, te(`complaint.invalid.${field}`) ? t(`complaint.invalid.${field}`) : f.message];
+        return [field, hasMessage(t, `complaint.invalid.${field}`) ? t(`complaint.invalid.${field}`) : f.message];
       }),
     );
   };
