@@ -81,3 +81,6 @@ export type Interval = NonNullable<PatrolStatsFilter['interval']>;
 
 export const loadStats = (f: PatrolStatsFilter) => request(Stats, { f }).then((d) => d.patrolStats);
 export const loadTimeliness = (f: PatrolStatsFilter) => request(Timeliness, { f }).then((d) => d.patrolTimeliness);
+
+/** Charts skip their animation for those who asked for less motion (and for still screenshots). */
+export const animate = () => !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
