@@ -23,6 +23,7 @@ import '../domains/inspections/checklist.schema.js';
 import '../domains/inspections/round.schema.js';
 import '../domains/inspections/finding.schema.js';
 import '../domains/inspections/violation.schema.js';
+import '../domains/inspections/patrol-stats.schema.js';
 import '../domains/inspections/attendance.schema.js';
 import '../domains/notices/notice.schema.js';
 import '../domains/cases/case.schema.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween } from '../../../../common/time.js';
 import { editOf, inputOf, localDay, objectId, optionalText, text, upperCode } from '../../graphql/inputs.js';
 import { ATTENDANCE_GROUPS } from './attendance.service.js';
 import { PRESENCES } from './finding.model.js';
@@ -66,3 +67,13 @@ export const attendanceFilter = z.object({
   groupBy: z.enum(ATTENDANCE_GROUPS),
   departmentId: objectId.nullish(),
 });
+
+/** The patrol analytics' period (local dates, at most a year), an optional department and the trend's step. */
+export const patrolStatsFilter = inputOf({
+  from: localDay,
+  to: localDay,
+  departmentId: objectId.nullish(),
+  interval: z.enum(['WEEK', 'MONTH']).default('WEEK'),
+})
+  .refine((f) => f.from <= f.to, { path: ['to'], message: '不能早于开始日期' })
+  .refine((f) => daysBetween(f.from, f.to) <= 366, { path: ['to'], message: '最多一年' });

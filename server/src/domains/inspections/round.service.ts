@@ -74,7 +74,7 @@ function stateFilter(state: RoundState | null | undefined, now: Date) {
 }
 
 /** An inspector sees the rounds assigned to it and the unassigned ones it may take. */
-const visibleTo = (user: SessionUser) =>
+export const visibleTo = (user: SessionUser) =>
   isCenterStaff(user) ? {} : { $or: [{ inspector: new Types.ObjectId(user.id) }, { inspector: null }] };
 
 export async function listRounds(user: SessionUser, f: z.output<typeof roundFilter>) {

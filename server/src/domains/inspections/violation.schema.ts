@@ -30,6 +30,7 @@ ViolationRef.implement({
   fields: (t) => ({
     id: t.exposeID('_id'),
     round: t.field({ type: RoundRef, resolve: (v) => refKey(v.round) }),
+    roundId: t.exposeID('round', { description: "The round that raised it, for a link to the round's report" }),
     window: t.field({ type: WindowRef, resolve: (v) => refKey(v.window) }),
     department: t.field({ type: DepartmentRef, resolve: (v) => refKey(v.department) }),
     staff: t.field({ type: StaffRef, nullable: true, resolve: (v) => refKey(v.staff) }),

@@ -73,7 +73,7 @@ export async function violationCounts(roundIds: readonly string[]) {
  * Who sees which violations: managers all; an inspector those it raised; a liaison only its own
  * department's confirmed ones (pending and dismissed ones are internal to the center).
  */
-function scope(user: SessionUser) {
+export function violationScope(user: SessionUser) {
   if (isLiaison(user.role)) return { department: new Types.ObjectId(user.departmentId!), status: 'CONFIRMED' };
   if (can(user.role, 'decideViolations')) return {};
   return { raisedBy: new Types.ObjectId(user.id) };
@@ -89,7 +89,7 @@ function filterFor(user: SessionUser, f: ViolationFilter) {
     ...(f.departmentId ? { department: new Types.ObjectId(f.departmentId) } : {}),
     ...(f.roundId ? { round: new Types.ObjectId(f.roundId) } : {}),
     ...(f.from || f.to ? { observedAt: trusted(observedAt) } : {}),
-    ...scope(user),
+    ...violationScope(user),
   };
 }
 
@@ -103,7 +103,7 @@ export async function getViolation(user: SessionUser, id: string) {
   const v = await ViolationModel.findById(id).lean<Violation>();
   if (!v) throw notFound('Violation');
   assertDepartment(user, v.department, 'this violation');
-  const own = scope(user);
+  const own = violationScope(user);
   if (own.raisedBy && String(v.raisedBy) !== user.id) throw forbidden('this violation');
   if (own.status && v.status !== own.status) throw notFound('Violation');
   return v;

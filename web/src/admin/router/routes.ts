@@ -183,6 +183,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.violations', can: 'viewViolations', menu: { group: 'inspections', icon: Warning } },
       },
       {
+        path: 'inspections/analytics',
+        name: 'patrol-analytics',
+        component: () => import('../pages/inspections/analytics/PatrolAnalyticsView.vue'),
+        meta: { title: 'menu.patrolStats', can: 'viewViolations', menu: { group: 'inspections', icon: DataAnalysis } },
+      },
+      {
         path: 'notices',
         name: 'notices',
         component: () => import('../pages/notices/NoticesView.vue'),

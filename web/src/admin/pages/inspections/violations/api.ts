@@ -31,6 +31,7 @@ const Page = graphql(`
         reason
         overturned
         noticeId
+        roundId
         window {
           id
           code
