@@ -56,6 +56,8 @@ describe('the patrol app offline', function () {
     await b01.locator('[data-test=note]').fill('离线记录');
     await b01.locator('[data-test=save-finding]').click();
     await page.locator('[data-test=fine-B02]').click();
+    for (const w of ['B01', 'B02'])
+      await page.locator(`[data-test=window-${w}] [data-test=window-tag]`, { hasText: '待同步' }).waitFor();
     await page.locator('[data-test=queue-banner]', { hasText: '2 条记录、1 张照片待同步' }).waitFor();
   }
 
@@ -78,8 +80,8 @@ describe('the patrol app offline', function () {
       false,
     ]);
     await recordOffline(context, page);
-    await page.locator('[data-test=window-B01] [data-test=window-tag]', { hasText: '待同步' }).waitFor();
-    await page.screenshot({ path: '/tmp/wfp-patrol-offline-waiting.png' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: '/tmp/wfp-patrol-offline-waiting.png', animations: 'disabled' });
     expect(await FindingModel.countDocuments({ round: roundId })).to.equal(0);
 
     // Back online, the first photo upload reaches the server but its answer is lost: the queue
@@ -107,8 +109,7 @@ describe('the patrol app offline', function () {
   it('reloads the round with no network where a service worker can run, and sends everything once after', async () => {
     const { inspector, roundId, context, page } = await openRound(app.url, 'S5');
     // The service worker has installed (the admin shell precached) and controls the page.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await recordOffline(context, page);
 
     await page.reload();
@@ -117,6 +118,8 @@ describe('the patrol app offline', function () {
     await page.locator('[data-test=window-B01] [data-test=window-tag]', { hasText: '待同步' }).waitFor();
     await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
     await page.locator('[data-test=finding-B01] [data-test=photo-waiting] img').waitFor();
+    await page.locator('[data-test=finding-B01] [data-test=save-finding]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[class*=collapse-transition-enter-active]'));
     await page.screenshot({ path: '/tmp/wfp-patrol-offline-reload.png' });
 
     await context.setOffline(false);
