@@ -36,6 +36,9 @@ const PWA = {
     navigateFallbackAllowlist: [/^\/admin(\/|$)/],
     // Element Plus and ECharts chunks are larger than Workbox's 2 MB default allows for.
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    // A new worker waits for the next page load to take over: claiming a page mid-round would
+    // hold its requests until the worker activates (seen as a save that never ends).
+    clientsClaim: false,
   },
 } satisfies Partial<VitePWAOptions>;
 

@@ -108,8 +108,12 @@ describe('the patrol app offline', function () {
 
   it('reloads the round with no network where a service worker can run, and sends everything once after', async () => {
     const { inspector, roundId, context, page } = await openRound(app.url, 'S5');
-    // The service worker has installed (the admin shell precached) and controls the page.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    // Once the service worker is active (the admin shell precached) it takes over from the next
+    // page load on: it never claims a page that is already open.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.locator('[data-test=fine-B02]').waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).to.equal(true);
     await recordOffline(context, page);
 
     await page.reload();

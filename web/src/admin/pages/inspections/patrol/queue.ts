@@ -1,7 +1,16 @@
 import { ref } from 'vue';
 import { ApiError } from '@/graphql/client';
-import { saveFinding, uploadPhoto, type FindingInput } from './api';
-import { localId, localKey, readQueue, updateQueue, type LocalPhoto, type Pending } from './offline';
+import { loadRound, saveFinding, uploadPhoto, type FindingInput } from './api';
+import {
+  localId,
+  localKey,
+  readQueue,
+  readSnapshot,
+  saveSnapshot,
+  updateQueue,
+  type LocalPhoto,
+  type Pending,
+} from './offline';
 
 // Saves and photos that could not reach the server (the hall's Wi-Fi drops, the session ended)
 // wait in IndexedDB and are resent when the connection is back: photos first, each with its own
@@ -13,6 +22,19 @@ const RETRY_MS = 15_000;
 const OFFLINE = new Set(['NETWORK', 'SERVICE_UNAVAILABLE', 'BAD_RESPONSE', 'UNAUTHENTICATED']);
 
 export const isOffline = (err: unknown) => err instanceof ApiError && OFFLINE.has(err.code);
+
+/** The round from the server (kept on the device for an offline reload), else the kept copy. */
+export async function loadRoundOrKept(roundId: string) {
+  try {
+    const data = await loadRound(roundId);
+    await saveSnapshot(roundId, data).catch(() => undefined); // private mode may refuse IndexedDB
+    return { data, fromDevice: false };
+  } catch (err) {
+    const kept = isOffline(err) ? await readSnapshot(roundId).catch(() => undefined) : undefined;
+    if (!kept) throw err;
+    return { data: kept, fromDevice: true };
+  }
+}
 
 /** Uploads the local photos of a finding and returns it with their server ids; throws when offline. */
 export async function sendPhotos(roundId: string, windowId: string, input: FindingInput, photos: LocalPhoto[]) {
