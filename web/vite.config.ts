@@ -62,7 +62,8 @@ export default defineConfig(({ mode }) => {
       // The admin face is an installable app whose shell works offline (the patrol pages on a
       // phone in the hall). Workbox precaches the built admin files; the round's data is kept by
       // the page itself in IndexedDB (GraphQL here is POST, which Workbox does not cache).
-      ...(face === 'admin' ? [VitePWA(PWA)] : []),
+      // (In the dev server, which has no mode, it only provides the registration module, unused there.)
+      ...(face !== 'citizen' ? [VitePWA(PWA)] : []),
     ],
     // Feature flags, set here because the i18n plugin's own defines do not reach Vite 8's bundler:
     // Composition API only, no <i18n-t> components, no devtools, no runtime message compiler.
