@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import { defineConfig } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 // Two faces, each its own build: the staff admin (Element Plus, ECharts) and the citizen pages,
 // which must stay tiny on a phone. Built separately (`--mode admin`, `--mode citizen`) so that
@@ -12,6 +13,34 @@ import { defineConfig } from 'vite';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const FACES = { admin: here('./admin.html'), citizen: here('./citizen.html') };
 type Face = keyof typeof FACES;
+
+const PWA = {
+  registerType: 'autoUpdate',
+  injectRegister: null, // registered by the patrol pages (patrol/offline.ts), not on every page
+  scope: '/admin/',
+  manifest: {
+    name: '窗口巡查',
+    short_name: '巡查',
+    lang: 'zh-CN',
+    start_url: '/admin/patrol',
+    scope: '/admin/',
+    display: 'standalone',
+    theme_color: '#1f6feb',
+    background_color: '#f3f5f8',
+    icons: [{ src: '/patrol-icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['admin.html', 'assets/**/*.{js,css,woff2,svg,png}'],
+    // Any /admin/… page reloaded offline opens the app shell; the router does the rest.
+    navigateFallback: '/admin.html',
+    navigateFallbackAllowlist: [/^\/admin(\/|$)/],
+    // Element Plus and ECharts chunks are larger than Workbox's 2 MB default allows for.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    // A new worker waits for the next page load to take over: claiming a page mid-round would
+    // hold its requests until the worker activates (seen as a save that never ends).
+    clientsClaim: false,
+  },
+} satisfies Partial<VitePWAOptions>;
 
 export default defineConfig(({ mode }) => {
   const face = mode in FACES ? (mode as Face) : null;
@@ -32,6 +61,11 @@ export default defineConfig(({ mode }) => {
       }),
       // Registers only the Element Plus components the admin templates use; CSS is imported whole.
       Components({ dts: false, dirs: [], resolvers: [ElementPlusResolver({ importStyle: false })] }),
+      // The admin face is an installable app whose shell works offline (the patrol pages on a
+      // phone in the hall). Workbox precaches the built admin files; the round's data is kept by
+      // the page itself in IndexedDB (GraphQL here is POST, which Workbox does not cache).
+      // (In the dev server, which has no mode, it only provides the registration module, unused there.)
+      ...(face !== 'citizen' ? [VitePWA(PWA)] : []),
     ],
     // Feature flags, set here because the i18n plugin's own defines do not reach Vite 8's bundler:
     // Composition API only, no <i18n-t> components, no devtools, no runtime message compiler.

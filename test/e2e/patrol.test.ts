@@ -9,7 +9,7 @@ import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
-import { makeHall } from '../helpers/patrol.js';
+import { makeHall, roundFor } from '../helpers/patrol.js';
 
 // The inspector's phone app as the hall serves it: plain HTTP on a LAN name, so no secure context.
 describe('the patrol app on a phone over plain HTTP', function () {
@@ -38,19 +38,6 @@ describe('the patrol app on a phone over plain HTTP', function () {
     await browser?.close();
     await app?.close();
   });
-
-  async function roundFor(inspectorId: string, slot: string) {
-    const now = Date.now();
-    const r = await RoundModel.create({
-      date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
-      slot,
-      kind: 'SCHEDULED',
-      plannedAt: new Date(now - 5 * 60_000),
-      dueAt: new Date(now + 55 * 60_000),
-      inspector: inspectorId,
-    });
-    return String(r._id);
-  }
 
   // Chromium notes that it ignores the COOP header on plain HTTP: expected there, not a page error.
   const pageErrors = (errors: string[]) => errors.filter((e) => !e.includes('Cross-Origin-Opener-Policy'));

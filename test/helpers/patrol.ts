@@ -1,5 +1,6 @@
 // A small hall for patrol, violation and notice tests: two departments, windows with someone on
 // duty, and an account per role.
+import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { Client } from './client.js';
 import { makeDepartment, makeStaff, makeUser, makeWindow, PASSWORD } from './fixtures.js';
@@ -29,4 +30,18 @@ export async function makeHall() {
     b02: await seat('B02', gsj, 'GSJ02', '钱二'),
     c01: await seat('C01', dsj, 'DSJ01', '孙三'),
   };
+}
+
+/** A scheduled round of today for the inspector, planned five minutes ago and due in 55. */
+export async function roundFor(inspectorId: string, slot: string) {
+  const now = Date.now();
+  const r = await RoundModel.create({
+    date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+    slot,
+    kind: 'SCHEDULED',
+    plannedAt: new Date(now - 5 * 60_000),
+    dueAt: new Date(now + 55 * 60_000),
+    inspector: inspectorId,
+  });
+  return String(r._id);
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import QRCode from 'qrcode';
+import mongoose from 'mongoose';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
@@ -276,6 +277,24 @@ describe('patrol rounds, findings and violations', () => {
       expect((await file(await as(app, 'DEPARTMENT', hall.gsj))).status).to.equal(200);
       expect((await file(await as(app, 'DEPARTMENT', hall.dsj))).status).to.equal(404);
       expect((await file(new Client(app.url))).status).to.equal(404);
+    });
+
+    it('stores a photo sent again with the same key once, also when both copies arrive together', async () => {
+      const key = 'f4b5c6d7-1234-4abc-8def-0123456789ab';
+      const send = () => upload(inspector, round, `${hall.b01.window}&key=${key}`, png);
+      const [a, b] = await Promise.all([send(), send()]);
+      const c = await send();
+      const ids = await Promise.all([a, b, c].map(async (r) => ((await r.json()) as { id: string }).id));
+      expect(new Set(ids).size).to.equal(1);
+      const files = mongoose.connection.db!.collection('files.files');
+      expect(await files.countDocuments({ _id: new mongoose.Types.ObjectId(ids[0]) })).to.equal(1);
+      const chunks = mongoose.connection.db!.collection('files.chunks');
+      expect(await chunks.countDocuments({ files_id: new mongoose.Types.ObjectId(ids[0]) })).to.equal(1);
+      // Without a key every upload is a file of its own (positive control), and a bad key is refused.
+      const plain = await Promise.all([1, 2].map(() => upload(inspector, round, hall.b01.window, png)));
+      const plainIds = await Promise.all(plain.map(async (r) => ((await r.json()) as { id: string }).id));
+      expect(new Set(plainIds).size).to.equal(2);
+      expect((await upload(inspector, round, `${hall.b01.window}&key=x`, png)).status).to.equal(400);
     });
 
     it('refuses non-images, files over 5 MB and rounds that are not yours', async () => {

@@ -180,6 +180,7 @@ export const errorsZh: Record<string, string> = {
   'Only the verify, rectify and appeal steps take evidence': '只有核实、整改和申诉步骤可附证据',
   'Evidence must be a JPEG or PNG image or a PDF file': '证据只接受 JPEG、PNG 图片或 PDF 文件',
   'at most {{count}} attachments': '最多 {{count}} 个附件',
+  'not a valid upload key': '上传标识无效',
   'an attachment does not exist or belongs to another record or step': '附件不存在，或已用于其他记录或步骤',
   'This follow-up is closed; there is nothing to remind': '此差评整改已办结，无需催办',
   'The notice is not published yet': '通报尚未发布',

@@ -37,8 +37,14 @@ function bucket() {
 }
 
 /** Checks the bytes are a JPEG or PNG within the size limit and stores them. */
-export function storeImage(data: Buffer, meta: Omit<FileMeta, 'contentType' | 'sha256'>, maxBytes: number) {
-  return storeTyped(data, meta, maxBytes, IMAGE_TYPES, 'Only JPEG and PNG images are accepted');
+export function storeImage(
+  data: Buffer,
+  meta: Omit<FileMeta, 'contentType' | 'sha256'>,
+  maxBytes: number,
+  /** A caller's own id, for an idempotent upload (see fileIdForKey); random when absent. */
+  fileId?: Types.ObjectId,
+) {
+  return storeTyped(data, meta, maxBytes, IMAGE_TYPES, 'Only JPEG and PNG images are accepted', fileId);
 }
 
 /** Checks the bytes are one of `types` (read from the bytes) within the size limit and stores them. */
@@ -48,6 +54,7 @@ export async function storeTyped(
   maxBytes: number,
   types: readonly string[],
   refusal: string,
+  fileId?: Types.ObjectId,
 ) {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty');
   if (data.length > maxBytes) {
@@ -61,7 +68,7 @@ export async function storeTyped(
   const full: FileMeta = { ...meta, contentType: type.mime, sha256: createHash('sha256').update(data).digest('hex') };
   // A random id, not the usual ObjectId (a timestamp and a counter): a file's id is its address,
   // and staff files must not be found by counting from a known one.
-  const id = new Types.ObjectId(randomBytes(12));
+  const id = fileId ?? new Types.ObjectId(randomBytes(12));
   const upload = bucket().openUploadStreamWithId(id, `${meta.purpose}.${type.ext}`, { metadata: full });
   await new Promise<void>((resolve, reject) => {
     upload.once('finish', () => resolve()).once('error', reject);
@@ -69,6 +76,14 @@ export async function storeTyped(
   });
   return { id: String(upload.id), contentType: type.mime, size: data.length };
 }
+
+/**
+ * The file id an idempotency key stands for: the same uploader and key always give the same id,
+ * so a retried upload finds the file it stored before (and a concurrent twin fails on the unique
+ * _id). Derived by hashing, so the id is as hard to guess as the client's random key.
+ */
+export const fileIdForKey = (purpose: string, uploader: string, key: string) =>
+  new Types.ObjectId(createHash('sha256').update(`${purpose}:${uploader}:${key}`).digest().subarray(0, 12));
 
 export async function fileInfo(id: string) {
   if (!Types.ObjectId.isValid(id)) return null;

@@ -1,4 +1,4 @@
-import { isObjectId } from '../../../../common/ids.js';
+import { isObjectId, UUID } from '../../../../common/ids.js';
 import { sendXlsx } from '../../lib/table-export.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
@@ -6,7 +6,7 @@ import { invalidState, notFound, validationFailed } from '../../graphql/errors.j
 import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { storeImage } from '../files/file-store.js';
+import { fileIdForKey, fileInfo, storeImage } from '../files/file-store.js';
 import { WindowModel } from '../windows/window.model.js';
 import { importLimits } from '../../lib/import-limits.js';
 import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
@@ -16,6 +16,8 @@ import { runnableRound } from './round-run.service.js';
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
+const isDuplicateKey = (err: unknown) => (err as { code?: unknown } | null)?.code === 11000;
+
 /** Wraps an async handler so its failures reach the coded error handler. */
 const handle =
   (fn: (req: express.Request, res: express.Response, user: SessionUser) => Promise<unknown>): RequestHandler =>
@@ -24,8 +26,9 @@ const handle =
   };
 
 /**
- * POST /api/patrol/rounds/:roundId/photos?windowId=… — a photo taken on a round, raw body (the
- * bytes decide the type). Staff-only, scoped to the window's department.
+ * POST /api/patrol/rounds/:roundId/photos?windowId=…&key=<uuid> — a photo taken on a round, raw
+ * body (the bytes decide the type). Staff-only, scoped to the window's department. With a key,
+ * sending the same photo again returns the file stored the first time (the offline queue retries).
  * POST /api/attendance/sign-ins — a CSV or XLSX of sign-in records; all rows valid or nothing stored.
  * GET /api/attendance/sign-ins/template.xlsx — the file to fill in.
  */
@@ -45,12 +48,23 @@ export function inspectionsRouter(logger: Logger) {
       const win = await WindowModel.findById(windowId).lean();
       if (!win) throw notFound('Window');
       if (!win.active) throw invalidState('The window is not active');
+      const key = typeof req.query.key === 'string' ? req.query.key : '';
+      if (key && !UUID.test(key)) throw validationFailed([{ path: 'key', message: 'not a valid upload key' }]);
+      const fileId = key ? fileIdForKey(PHOTO_PURPOSE, user.id, key) : undefined;
+      // A retry of an upload that reached us before (the phone lost the answer): the same file.
+      const known = fileId && (await fileInfo(String(fileId)));
+      if (known) return res.status(200).json({ id: known.id, url: `/files/${known.id}` });
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const file = await storeImage(
         body,
         { purpose: PHOTO_PURPOSE, visibility: 'staff', department: String(win.department), uploadedBy: user.id },
         MAX_PHOTO_BYTES,
-      );
+        fileId,
+      ).catch((err: unknown) => {
+        // Its twin, sent at the same moment, stored it first (the unique _id refused this one).
+        if (fileId && isDuplicateKey(err)) return { id: String(fileId), size: body.length };
+        throw err;
+      });
       await recordAudit(
         {
           user,

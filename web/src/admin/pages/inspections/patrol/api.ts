@@ -98,7 +98,7 @@ export const submitRound = (id: string, note: string | null) =>
   request(Submit, { id, note }).then((d) => d.submitRound);
 
 /** Phone photos are large: send at most 1600 px on the long side, as JPEG. */
-async function shrink(file: File): Promise<Blob> {
+export async function shrink(file: Blob): Promise<Blob> {
   const bitmap = await createImageBitmap(file).catch(() => null);
   if (!bitmap) return file;
   const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
@@ -109,10 +109,10 @@ async function shrink(file: File): Promise<Blob> {
   return new Promise((resolve) => canvas.toBlob((b) => resolve(b ?? file), 'image/jpeg', 0.85));
 }
 
-export async function uploadPhoto(roundId: string, windowId: string, file: File) {
-  return sendFile<{ id: string; url: string }>(
+/** Uploads a (shrunk) photo; the same key always yields the same stored file, however often it is sent. */
+export const uploadPhoto = (roundId: string, windowId: string, photo: Blob, key: string) =>
+  sendFile<{ id: string; url: string }>(
     'POST',
-    `/api/patrol/rounds/${roundId}/photos?windowId=${windowId}`,
-    await shrink(file),
+    `/api/patrol/rounds/${roundId}/photos?windowId=${windowId}&key=${key}`,
+    photo,
   );
-}

@@ -1,5 +1,6 @@
 import { uuid } from '@/citizen/uuid';
 import type { FindingInput, PatrolData, PatrolWindow } from './api';
+import type { LocalPhoto } from './offline';
 
 type ServerFinding = PatrolData['patrolRound']['findings'][number];
 
@@ -7,6 +8,8 @@ type ServerFinding = PatrolData['patrolRound']['findings'][number];
 export interface WindowRecord {
   input: FindingInput;
   queued: boolean;
+  /** Its photos still on this device (while queued). */
+  photos: LocalPhoto[];
 }
 
 /** Where a patrol photo is served (the server's photoUrl: /files/<id>, staff only). */
