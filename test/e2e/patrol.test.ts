@@ -9,7 +9,7 @@ import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
-import { makeHall, roundFor } from '../helpers/patrol.js';
+import { makeHall, missedRoundFor, roundFor } from '../helpers/patrol.js';
 
 // The inspector's phone app as the hall serves it: plain HTTP on a LAN name, so no secure context.
 describe('the patrol app on a phone over plain HTTP', function () {
@@ -68,6 +68,7 @@ describe('the patrol app on a phone over plain HTTP', function () {
   it('records a whole round by exception: two violations with a photo, the rest one tap each', async () => {
     const inspector = await makeUser('INSPECTOR');
     const roundId = await roundFor(inspector.id, 'S8');
+    await missedRoundFor(inspector.id, 'S6');
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     const errors = watchErrors(page);

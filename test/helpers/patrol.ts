@@ -45,3 +45,20 @@ export async function roundFor(inspectorId: string, slot: string) {
   });
   return String(r._id);
 }
+
+/**
+ * A round of today that was due a minute ago and never started, so it reads as missed at any hour
+ * (the schedule's own rounds are all still ahead early in the morning).
+ */
+export async function missedRoundFor(inspectorId: string, slot: string) {
+  const now = Date.now();
+  const r = await RoundModel.create({
+    date: new Date(now + 8 * 3600_000).toISOString().slice(0, 10),
+    slot,
+    kind: 'SCHEDULED',
+    plannedAt: new Date(now - 61 * 60_000),
+    dueAt: new Date(now - 60_000),
+    inspector: inspectorId,
+  });
+  return String(r._id);
+}
