@@ -21,8 +21,10 @@ export function uuidFromBytes(b: Uint8Array): string {
 
 /** A window's code as printed on the counter and in its QR link, e.g. B07. */
 export const WINDOW_CODE = /^[A-Z0-9-]{2,16}$/;
-/** A case number (办件编号) from the approval system. */
+/** A case number (办件编号) from the approval system (GB/T 39046: an..50; ours are shorter). */
 export const CASE_NUMBER = /^[A-Z0-9-]{4,32}$/;
+/** The stored form of a case number: upper case, no spaces, so a typed one matches the system's. */
+export const normalizeCaseNumber = (input: string) => input.trim().toUpperCase().replace(/\s+/g, '');
 
 // Complaint tracking codes are read out over the phone and typed on small keyboards, so the
 // alphabet leaves out the look-alikes 0/O, 1/I/L. 12 symbols of 31 are about 59 bits.

@@ -1,7 +1,8 @@
 import { trusted } from 'mongoose';
 import { ensureIndexes } from './db.js';
 import { restrictStoredPhotos } from './domains/complaints/complaint-photos.js';
-import { RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
+import { RatingModel, RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
+import { ratingSettings } from './domains/ratings/rating.settings.js';
 import { WindowModel } from './domains/windows/window.model.js';
 
 // Idempotent data upgrades, run with the index build before the server starts (`npm run
@@ -16,7 +17,17 @@ const steps: Array<[string, () => Promise<unknown>]> = [
   ['files.complaintPhotoReaders', restrictStoredPhotos],
   // Tickets spent before their use became a document of its own (rating_ticket_uses) stay spent.
   ['rating_tickets.usedBy', moveTicketUses],
+  // Ratings from before the national data shape (GB/T 39046) all came from the window's QR code.
+  ['ratings.nationalShape', nationalShape],
 ];
+
+async function nationalShape() {
+  const { regionCode } = await ratingSettings.get();
+  await RatingModel.updateMany(
+    { channel: trusted({ $exists: false }) },
+    { $set: { channel: 'QR', ratingSeq: 1, regionCode, servedCase: null, serviceItem: null } },
+  );
+}
 
 async function moveTicketUses() {
   const spent = RatingTicketModel.collection.find<{ _id: string; usedBy: string; expiresAt: Date }>({

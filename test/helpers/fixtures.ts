@@ -71,6 +71,7 @@ export async function makeRating(r: {
     negative: isBad(r.level),
     good: isGood(r.level),
     ipHash: 'fixture',
+    channel: 'QR',
     createdAt: r.at,
     ...periodKeys(r.at),
     suspect: r.suspect ?? false,

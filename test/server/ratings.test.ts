@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
+import { Types } from 'mongoose';
 import { RatedCaseModel, RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
+import { recordCase } from '../../server/src/domains/served-cases/served-case.service.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
@@ -26,6 +28,8 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     for (const code of ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07']) await makeWindow(code, gsj);
   });
   after(() => app.close());
+  const b07Id = () => new Types.ObjectId(b07);
+  const gsjId = () => new Types.ObjectId(gsj);
 
   it('shows the window, its department, the staff on duty and the tag options to anyone', async () => {
     const res = await new Client(app.url).gql(
@@ -171,7 +175,20 @@ describe('rating a window (好差评): tickets, submission, abuse controls', () 
     expect(await RatingModel.countDocuments()).to.equal(before);
   });
 
-  it('rates a case number once (一次一评)', async () => {
+  it('rates a case the centre knows once (一次一评)', async () => {
+    await recordCase(
+      {
+        caseNumber: 'SJ-2026-000123',
+        window: b07Id(),
+        department: gsjId(),
+        staff: null,
+        serviceItem: null,
+        completed: true,
+        at: new Date(),
+      },
+      'IMPORT',
+      'test',
+    );
     const first = await rate(new Client(app.url), app, 'B07', 'SATISFIED', { caseNumber: 'sj-2026-000123' });
     expect(first.errors).to.equal(undefined);
     expect(await RatedCaseModel.exists({ _id: 'SJ-2026-000123' })).to.not.equal(null);

@@ -28,6 +28,19 @@ export type ErrorCode =
   | 'TICKET_EXPIRED'
   | 'RATING_COOLDOWN'
   | 'CASE_ALREADY_RATED'
+  /** A case reported at one window is reported again at another. */
+  | 'CASE_WINDOW_CONFLICT'
+  /** A case number the centre does not know (integration API, device). */
+  | 'CASE_UNKNOWN'
+  /** Machine clients (integration API): the key is unknown or revoked, or lacks the scope. */
+  | 'API_KEY_INVALID'
+  | 'API_SCOPE_MISSING'
+  /** Window rating devices: not paired (or a bad pairing code), or revoked by an admin. */
+  | 'DEVICE_UNPAIRED'
+  | 'DEVICE_REVOKED'
+  | 'PAIRING_CODE_INVALID'
+  /** A rotating case QR code scanned after its time slot and grace. */
+  | 'QR_EXPIRED'
   /** Four eyes: the same person may not both file (or prepare) and decide. */
   | 'SAME_PERSON';
 

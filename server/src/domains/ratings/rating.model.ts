@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { RATING_CHANNELS } from '../../../../common/channels.js';
 import { RATING_LEVELS } from '../../../../common/ratings.js';
 
 // One citizen's rating of one visit. Raters stay anonymous: the address is kept only as a keyed
@@ -16,7 +17,21 @@ const ratingSchema = new Schema({
   good: { type: Boolean, required: true },
   tags: { type: [String], default: [] },
   comment: { type: String, default: '' },
+  /** The case number as the citizen typed it: kept as text, binding nothing unless the centre knows it. */
   caseNumber: { type: String, default: null },
+  // The national data set's fields (GB/T 39046-2020 table 9), filled in at submission.
+  /** 评价渠道 */
+  channel: { type: String, enum: RATING_CHANNELS, required: true },
+  /** 办件编号 of a case the centre knows (served-cases): the one this rating is bound to. */
+  servedCase: { type: String, default: null },
+  /** The case's service item, when known. */
+  serviceItem: { type: Schema.Types.ObjectId, ref: 'ServiceItem', default: null },
+  /** 评价次数: which rating of the case this is (on site always 1: 一次一评). */
+  ratingSeq: { type: Number, default: 1 },
+  /** 行政区划: the centre's region code when the rating was given. */
+  regionCode: { type: String, default: '' },
+  /** The answer to 工作人员是否要求您给好评？ after a good rating (null: not asked or not answered). */
+  staffAskedForGood: { type: Boolean, default: null },
   callbackPhone: { type: String, default: null },
   ipHash: { type: String, required: true },
   createdAt: { type: Date, required: true },
@@ -56,6 +71,11 @@ const ticketSchema = new Schema({
   department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
   /** Who was on duty when the code was scanned: the rating is attributed to them. */
   staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
+  /** Where the rating is given: the window's QR code, its rating device, … */
+  channel: { type: String, enum: RATING_CHANNELS, default: 'QR' },
+  /** A ticket for one served case (from the window's device or its rotating QR): binds the rating to it. */
+  servedCase: { type: String, default: null },
+  serviceItem: { type: Schema.Types.ObjectId, ref: 'ServiceItem', default: null },
   expiresAt: { type: Date, required: true },
 });
 ticketSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 3600 });

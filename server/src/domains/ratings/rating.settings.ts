@@ -52,6 +52,13 @@ export const ratingSettings = defineSettings(
     alertMinRatings: z.number().int().min(1).max(100).default(4),
     alertNegativeShare: z.number().min(0.1).max(1).default(0.5),
     alertOnVeryDissatisfied: z.boolean().default(true),
+    /** 行政区划 of the centre (GB/T 2260, 6 or 12 digits): every rating carries it to the province. */
+    regionCode: z
+      .string()
+      .regex(/^(\d{6}|\d{12})?$/, '6 or 12 digits')
+      .default(''),
+    /** Ask after a good rating whether the staff asked for it (51号 forbids steering ratings). */
+    askStaffSteering: z.boolean().default(true),
   }),
 );
 

@@ -38,6 +38,8 @@ const SettingsOut = builder.objectRef<RatingSettings>('RatingSettings').implemen
     ...Object.fromEntries(NUMBERS.map((n) => [n, t.exposeInt(n)])),
     alertNegativeShare: t.exposeFloat('alertNegativeShare'),
     alertOnVeryDissatisfied: t.exposeBoolean('alertOnVeryDissatisfied'),
+    regionCode: t.exposeString('regionCode', { description: '行政区划 (GB/T 2260), empty if not set' }),
+    askStaffSteering: t.exposeBoolean('askStaffSteering'),
   }),
 });
 
@@ -49,6 +51,8 @@ const SettingsIn = builder.inputType('RatingSettingsInput', {
     ...Object.fromEntries(NUMBERS.map((n) => [n, t.int()])),
     alertNegativeShare: t.float(),
     alertOnVeryDissatisfied: t.boolean(),
+    regionCode: t.string(),
+    askStaffSteering: t.boolean(),
   }),
 });
 

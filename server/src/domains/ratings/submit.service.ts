@@ -9,7 +9,10 @@ import { markBurst } from '../alerts/burst.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
 import type { SubmitRatingInput } from './rating.inputs.js';
-import { RatedCaseModel, RatingModel, type Rating } from './rating.model.js';
+import { normalizeCaseNumber } from '../../../../common/ids.js';
+import type { ServedCase } from '../served-cases/served-case.model.js';
+import { knownCase, markCaseRated } from '../served-cases/served-case.service.js';
+import { RatedCaseModel, RatingModel, type Rating, type RatingTicket } from './rating.model.js';
 import { ratingSettings, type RatingSettings } from './rating.settings.js';
 import { ipHashOf, releaseTicket, spendTicket, ticketWindow } from './ticket.service.js';
 
@@ -50,6 +53,18 @@ async function claimCase(caseNumber: string, clientKey: string) {
     if (owner?.clientKey !== clientKey)
       throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
   }
+}
+
+/**
+ * The served case this rating is bound to: the ticket's own (device, rotating QR), or a number the
+ * citizen typed, but only when the centre knows that case at this window. Anything else is kept as
+ * text and binds nothing, so a made-up number cannot take a real citizen's case (squatting).
+ */
+async function caseToBind(ticket: RatingTicket, typed: string | null): Promise<ServedCase | null> {
+  if (ticket.servedCase) return knownCase(ticket.servedCase);
+  if (!typed) return null;
+  const known = await knownCase(normalizeCaseNumber(typed));
+  return known && String(known.window) === String(ticket.window) ? known : null;
 }
 
 /** The stored answer to a resent submission, or null if it was never stored. */
@@ -94,27 +109,36 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     await refuse(new AppError('RATE_LIMITED', 'Too many ratings from this network; please try again later'));
   const windowId = String(ticket.window);
   const stamps = await readStamps(ctx);
-  const wait = cooldownLeft(stamps, windowId, s.cooldownMinutes);
+  // A ticket for one served case is already one rating per case: the window's shared device (and
+  // the next citizen at it) is not held to the per-device cooldown, nor counted as a burst.
+  const caseTicket = ticket.servedCase !== null && ticket.servedCase !== undefined;
+  const wait = caseTicket ? 0 : cooldownLeft(stamps, windowId, s.cooldownMinutes);
   if (wait > 0)
     await refuse(
       new AppError('RATING_COOLDOWN', 'This window was rated from this device a moment ago', { retryAfter: wait }),
     );
-  if (input.caseNumber) await claimCase(input.caseNumber, input.clientKey).catch(refuse);
+  const served = await caseToBind(ticket, input.caseNumber);
+  if (served) await claimCase(served._id, input.clientKey).catch(refuse);
 
-  const burst = perWindow >= s.burstCount;
+  const burst = !caseTicket && perWindow >= s.burstCount;
   const now = new Date();
   const negative = isBad(input.level);
   const doc = {
     clientKey: input.clientKey,
     window: ticket.window,
     department: ticket.department,
-    staff: ticket.staff,
+    staff: served?.staff ?? ticket.staff,
     level: input.level,
     negative,
     good: isGood(input.level),
     tags: [...new Set(input.tags)],
     comment: input.comment,
-    caseNumber: input.caseNumber,
+    caseNumber: input.caseNumber ?? served?._id ?? null,
+    channel: ticket.channel,
+    servedCase: served?._id ?? null,
+    serviceItem: served?.serviceItem ?? ticket.serviceItem ?? null,
+    ratingSeq: 1,
+    regionCode: s.regionCode,
     callbackPhone: negative ? input.callbackPhone : null,
     ipHash,
     createdAt: now,
@@ -132,6 +156,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     if (!isDuplicateKey(err)) throw err;
     return result(doc, s, true);
   }
+  if (served) await markCaseRated(served._id, input.clientKey, now);
   await openFollowUp(rating, s);
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);

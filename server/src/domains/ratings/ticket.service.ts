@@ -4,6 +4,8 @@ import { isDuplicateKey } from '../../db.js';
 import { AppError } from '../../graphql/errors.js';
 import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
 import { createCounter } from '../../lib/rate-limit.js';
+import type { RatingChannel } from '../../../../common/channels.js';
+import { knownCase } from '../served-cases/served-case.service.js';
 import { onDutyAt } from '../staff/duty.service.js';
 import { verifyWindowSignature } from '../windows/qr.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
@@ -49,6 +51,33 @@ export async function issueTicket(ctx: Context, code: string, sig: string) {
     expiresAt,
   });
   return { ticket: token, expiresAt, window: win };
+}
+
+/**
+ * A ticket to rate one served case (一次一评): issued to the window's rating device, or to a phone
+ * that scanned the device's rotating QR code for the case. The case names the window, the staff
+ * who served it and the service item; a case already rated gets no ticket.
+ */
+export async function issueCaseTicket(caseNumber: string, channel: RatingChannel) {
+  const served = await knownCase(caseNumber);
+  if (!served) throw new AppError('CASE_UNKNOWN', 'Unknown case number');
+  if (served.ratedBy) throw new AppError('CASE_ALREADY_RATED', 'This case number has already been rated');
+  const settings = await ratingSettings.get();
+  const token = `${String(served.window)}.${randomToken(24)}`;
+  const now = new Date();
+  const staff = served.staff ?? (await onDutyAt([String(served.window)], now)).get(String(served.window))?.[0] ?? null;
+  const expiresAt = new Date(now.getTime() + settings.ticketMinutes * 60_000);
+  await RatingTicketModel.create({
+    _id: sha256(token),
+    window: served.window,
+    department: served.department,
+    staff,
+    channel,
+    servedCase: served._id,
+    serviceItem: served.serviceItem,
+    expiresAt,
+  });
+  return { ticket: token, expiresAt, servedCase: served };
 }
 
 /** The window a ticket token names (unverified: only for counting before the check). */

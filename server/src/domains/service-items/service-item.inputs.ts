@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../lib/messages.js';
 import { editOf, inputOf, objectId, text, upperCode } from '../../graphql/inputs.js';
 import { ITEM_CATEGORIES } from './service-item.model.js';
 
@@ -6,6 +7,15 @@ import { ITEM_CATEGORIES } from './service-item.model.js';
 
 const code = upperCode(/^[A-Z0-9-]{2,20}$/, '2 to 20 letters, digits or -');
 const days = z.number().int().min(0).max(365);
+/** The national catalogue's codes: letters and digits, empty while not known. */
+const nationalCode = (max: number) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(new RegExp(`^[A-Z0-9]{0,${max}}$`), {
+      error: () => t('at most {{count}} letters or digits', { count: max }),
+    });
 
 const fields = {
   code,
@@ -14,6 +24,12 @@ const fields = {
   category: z.enum(ITEM_CATEGORIES),
   legalDays: days,
   promisedDays: days,
+  basicCode: nationalCode(10)
+    .nullish()
+    .transform((c) => c ?? ''),
+  implementationCode: nationalCode(24)
+    .nullish()
+    .transform((c) => c ?? ''),
 };
 
 export const serviceItemInput = inputOf(fields);

@@ -12,6 +12,9 @@ const serviceItemSchema = new Schema(
     category: { type: String, enum: ITEM_CATEGORIES, required: true },
     legalDays: { type: Number, required: true, min: 0 },
     promisedDays: { type: Number, required: true, min: 0 },
+    /** 基本编码 (GB/T 39046: an..10) and 实施编码 (an..24) of the item in the national catalogue. */
+    basicCode: { type: String, default: '' },
+    implementationCode: { type: String, default: '' },
     active: { type: Boolean, default: true },
   },
   { timestamps: true },

@@ -31,6 +31,8 @@ ServiceItemRef.implement({
     legalDays: t.exposeInt('legalDays', { description: 'Legal time limit in working days' }),
     promisedDays: t.exposeInt('promisedDays', { description: 'Promised time limit in working days; 0 = on the spot' }),
     active: t.exposeBoolean('active'),
+    basicCode: t.exposeString('basicCode', { description: '基本编码 in the national catalogue (empty if not known)' }),
+    implementationCode: t.exposeString('implementationCode', { description: '实施编码 (empty if not known)' }),
   }),
 });
 
@@ -45,6 +47,8 @@ const ServiceItemInput = builder
       category: t.field({ type: ItemCategoryEnum, required: true }),
       legalDays: t.int({ required: true }),
       promisedDays: t.int({ required: true }),
+      basicCode: t.string(),
+      implementationCode: t.string(),
     }),
   })
   .validate(serviceItemInput);
@@ -58,6 +62,8 @@ const ServiceItemUpdateInput = builder
       category: t.field({ type: ItemCategoryEnum }),
       legalDays: t.int(),
       promisedDays: t.int(),
+      basicCode: t.string(),
+      implementationCode: t.string(),
       active: t.boolean(),
     }),
   })
