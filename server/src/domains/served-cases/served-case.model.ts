@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 export const CASE_STATES = ['SERVED', 'COMPLETED'] as const;
-export const CASE_SOURCES = ['API', 'IMPORT'] as const;
+/** Who told the centre of the case: the queue or case system (API), an import, or the window's device. */
+export const CASE_SOURCES = ['API', 'IMPORT', 'DEVICE'] as const;
 
 // One case (办件) the centre knows was served at a window: reported by the queue or case system
 // (integration API) or imported. Addressed by its normalised case number, so a citizen's typed
