@@ -72,6 +72,7 @@ export const CAPABILITIES = {
   compileBulletins: CENTER, // generate, edit, review and rule bimonthly bulletins
   publishBulletins: CENTER,
   manageCases: CENTER, // enter, correct, delete and import case records
+  viewProvinceFeed: CENTER, // the provincial feed's daily reconciliation and its exports
   seeSettingsPages: CENTER, // admin menu: the rating-rules and calendar pages (read-only but for admins)
 
   // Patrol rounds.
@@ -94,6 +95,7 @@ export const CAPABILITIES = {
   editComplaintSettings: ADMINS,
   editNotificationSettings: ADMINS, // the webhook that carries notifications to an SMS / 政务微信 gateway
   exportPersonalData: ADMINS, // names and phones in complaint exports
+  manageProvinceFeed: ADMINS, // the provincial 好差评 feed's address, secret, field names and codes; retries
 
   // Answering for a department.
   respondForDepartment: LIAISONS, // acknowledge notices and bulletins, appeal a notice

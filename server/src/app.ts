@@ -15,6 +15,7 @@ import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
 import { qrRouter } from './domains/windows/qr.routes.js';
 import { ratingsRouter } from './domains/ratings/ratings.routes.js';
+import { provinceFeedRouter } from './domains/province-feed/feed.routes.js';
 import { createGraphQL } from './graphql/yoga.js';
 import type { Logger } from './lib/logger.js';
 import { requestLang } from './lib/messages.js';
@@ -119,6 +120,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(staffRouter(logger));
   app.use(qrRouter(config));
   app.use(ratingsRouter(logger));
+  app.use(provinceFeedRouter(logger));
   app.use(complaintsRouter(config, logger));
   app.use(inspectionsRouter(logger));
   app.use(followUpsRouter(logger));

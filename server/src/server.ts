@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './lib/metrics.js';
 import { startNotificationDelivery } from './domains/notifications/delivery.js';
+import { startProvinceFeed } from './domains/province-feed/feed.delivery.js';
 import { startSweeps } from './sweep.js';
 
 /**
@@ -44,6 +45,7 @@ export async function startServer(config: Config, logger: Logger) {
   const metrics = config.metrics.port === undefined ? undefined : await startMetricsServer(config.metrics, logger);
 
   // Notifications leave through the outbox: every instance runs a worker; claims keep them apart.
+  const stopFeed = startProvinceFeed(logger);
   const delivery = startNotificationDelivery(logger);
   const stopSweeps = startSweeps(logger);
   let stopping = false;
@@ -64,6 +66,7 @@ export async function startServer(config: Config, logger: Logger) {
   async function close() {
     stopping = true;
     await delivery.stop();
+    stopFeed();
     stopSweeps();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -57,6 +57,10 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
     HANDLERS,
     () => ({ path: '/api/ratings.xlsx?from=2026-01-01&to=2026-12-31' }),
   ],
+  'GET /api/province-feed/records.json,/api/province-feed/records.csv': [
+    CENTER,
+    () => ({ path: '/api/province-feed/records.csv?from=2026-01-01&to=2026-01-31' }),
+  ],
   'POST /api/complaints/photos': [PUBLIC, () => ({ method: 'POST', path: '/api/complaints/photos', body: png })],
   'GET /api/complaints.csv,/api/complaints.xlsx': [HANDLERS, () => ({ path: '/api/complaints.xlsx' })],
   'POST /api/patrol/rounds/:roundId/photos': [

@@ -81,6 +81,8 @@ const POLICY: Record<string, Actor[]> = {
   myNotifications: STAFF,
   myWork: STAFF,
   notificationSettings: ['ADMIN'],
+  provinceFeedSettings: ['ADMIN'],
+  provinceFeedReconciliation: CENTER,
   // Mutations
   login: PUBLIC,
   logout: PUBLIC,
@@ -102,6 +104,8 @@ const POLICY: Record<string, Actor[]> = {
   updateRatingSettings: ['ADMIN'],
   updateComplaintSettings: ['ADMIN'],
   updateNotificationSettings: ['ADMIN'],
+  updateProvinceFeedSettings: ['ADMIN'],
+  retryProvinceFeed: ['ADMIN'],
   markNotificationsRead: STAFF,
   remindFollowUp: CENTER,
   remindNotice: CENTER,

@@ -56,6 +56,7 @@ const POLICY: Record<Capability, Role[]> = {
   publishBulletins: [A, M],
   manageCases: [A, M],
   seeSettingsPages: [A, M],
+  viewProvinceFeed: [A, M],
   runPatrols: [A, M, I],
   takeRounds: [M, I],
   patrolFirst: [I],
@@ -71,6 +72,7 @@ const POLICY: Record<Capability, Role[]> = {
   editRatingSettings: [A],
   editComplaintSettings: [A],
   exportPersonalData: [A],
+  manageProvinceFeed: [A],
   respondForDepartment: [D],
 };
 

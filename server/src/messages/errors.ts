@@ -169,6 +169,12 @@ export const errorsZh: Record<string, string> = {
   'A–Z and _': '只能是大写字母 A–Z 和 _',
   '6 or 12 digits': '须为 6 位或 12 位数字',
   'at most {{count}} letters or digits': '最多 {{count}} 位字母或数字',
+  // The provincial feed's settings.
+  'letters, digits and _ (empty: left out)': '只能是字母、数字和 _（留空表示不推送该字段）',
+  '1 to 4 letters or digits': '须为 1 至 4 位字母或数字',
+  'pushing needs an address and a signing secret of at least 16 characters': '开启推送需填写接收地址和至少 16 个字符的签名密钥',
+  'each level needs a code of its own': '每个满意度等级须有不同的代码',
+  'each field needs a name of its own': '每个字段须有不同的名称',
   'a mobile or landline number': '请填写手机号或固定电话',
   'a time like 08:45': '时间格式如 08:45',
   'at least 0.1': '至少 0.1',

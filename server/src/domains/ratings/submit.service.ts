@@ -8,6 +8,7 @@ import { evaluateAlerts } from '../alerts/alert.service.js';
 import { markBurst } from '../alerts/burst.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
+import { queueForProvince } from '../province-feed/feed.service.js';
 import type { SubmitRatingInput } from './rating.inputs.js';
 import { normalizeCaseNumber } from '../../../../common/ids.js';
 import type { ServedCase } from '../served-cases/served-case.model.js';
@@ -72,6 +73,7 @@ async function replay(clientKey: string, s: RatingSettings) {
   const previous = await RatingModel.findOne({ clientKey }).lean<Rating>();
   if (!previous) return null;
   await openFollowUp(previous, s); // completes a submission that crashed after its write
+  await queueForProvince(previous);
   return result(previous, s, true);
 }
 
@@ -160,6 +162,7 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
   await openFollowUp(rating, s);
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
+  await queueForProvince(rating);
   await stampWindow(ctx, stamps, windowId, now.getTime());
   return result(rating, s, false);
 }

@@ -15,6 +15,7 @@ import {
   Setting,
   Tickets,
   Timer,
+  Upload,
   User,
   UserFilled,
   Warning,
@@ -157,6 +158,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'rating-settings',
         component: () => import('../pages/settings/RatingSettingsView.vue'),
         meta: { title: 'menu.ratingSettings', can: 'seeSettingsPages', menu: { group: 'system', icon: Setting } },
+      },
+      {
+        path: 'province-feed',
+        name: 'province-feed',
+        component: () => import('../pages/province-feed/ProvinceFeedView.vue'),
+        meta: { title: 'menu.provinceFeed', can: 'viewProvinceFeed', menu: { group: 'system', icon: Upload } },
       },
       {
         path: 'settings/calendar',

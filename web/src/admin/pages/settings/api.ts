@@ -14,6 +14,8 @@ const Fields = graphql(`
     alertMinRatings
     alertNegativeShare
     alertOnVeryDissatisfied
+    regionCode
+    askStaffSteering
     negativeTags {
       code
       zh
