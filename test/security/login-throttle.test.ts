@@ -77,7 +77,7 @@ describe('security: password guessing', function () {
     expect(await me.code(CHANGE, { c: PASSWORD })).to.equal('LOGIN_THROTTLED');
   });
 
-  it('delays further attempts progressively, and opens a new window in full', async () => {
+  it('delays further attempts progressively, at most a window after the last', async () => {
     const rule = { free: 2, windowMs: 3600_000 };
     const t0 = Math.floor(Date.now() / rule.windowMs) * rule.windowMs + 1000;
     const key = `test:${Math.random()}`;
@@ -89,6 +89,25 @@ describe('security: password guessing', function () {
     expect(await at(62)).to.deep.equal({ wait: 119 }); // then two
     expect(await at(181)).to.have.property('id');
     expect(await at(182)).to.deep.equal({ wait: 239 }); // then four
-    expect(await at(3600)).to.have.property('id'); // the next window
+    // The next fixed window: the four still count (a sliding window), but the delay they ask
+    // for (four minutes after the last) has long passed. The next asks eight minutes after this.
+    expect(await at(3600)).to.have.property('id');
+    expect(await at(3601)).to.deep.equal({ wait: 479 });
+  });
+
+  it('counts failures just before a window turns just after it (the count slides)', async () => {
+    const rule = { free: 5, windowMs: 15 * 60_000 };
+    const turn = (Math.floor(Date.now() / rule.windowMs) + 1) * rule.windowMs;
+    const key = `test:${Math.random()}`;
+    const at = (s: number) => takeAttempt(key, rule, turn + s * 1000);
+    for (const s of [-10, -9, -8, -7, -6]) expect(await at(s)).to.have.property('id');
+    // Five seconds into the next window the five free attempts are spent, as five seconds before:
+    // the next waits a minute after the last, and the one after it two minutes more.
+    expect(await at(-5)).to.deep.equal({ wait: 59 });
+    expect(await at(5)).to.deep.equal({ wait: 49 });
+    expect(await at(54)).to.have.property('id');
+    expect(await at(55)).to.deep.equal({ wait: 119 });
+    // Once the earlier window has slid out, the key is free again.
+    expect(await at(15 * 60 + 60)).to.have.property('id');
   });
 });

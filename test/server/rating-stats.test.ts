@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readSheet } from 'read-excel-file/node';
+import { publicStatsComputed } from '../../server/src/domains/rating-stats/public-stats.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment, makeRating, makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
@@ -146,5 +147,33 @@ describe('rating analytics against a hand-computed fixture', () => {
       { departmentName: '市地方税务局', total: 2, goodRate: 1, rank: 1 },
       { departmentName: '市工商行政管理局', total: 6, goodRate: 0.5, rank: 2 },
     ]);
+  });
+
+  it('computes 15 aliased copies of the public figures once, and refuses to compute many periods at once', async () => {
+    const computed = async () => (await publicStatsComputed.get()).values[0]?.value ?? 0;
+    const aliases = (periods: string[]) =>
+      `{ ${periods.map((p, i) => `p${i}: publicDepartmentStats(period: "${p}") { period departments { total } }`).join(' ')} }`;
+    const citizen = new Client(app.url);
+    const before = await computed();
+    const same = await citizen.gql(aliases(Array.from({ length: 15 }, () => '2025-B3')));
+    expect(same.errors).to.equal(undefined);
+    expect(Object.keys(same.data)).to.have.length(15);
+    expect(await computed(), 'computations for 15 copies').to.equal(before + 1);
+    // 15 periods would be 15 computations: refused before any is done.
+    const periods = ['2024', '2025']
+      .flatMap((y) => [1, 2, 3, 4, 5, 6].map((b) => `${y}-B${b}`))
+      .concat('2023-B6', '2023-B5', '2023-B4');
+    const refused = await citizen.gql(aliases(periods));
+    expect(refused.errors?.[0]?.extensions?.code).to.equal('QUERY_TOO_COMPLEX');
+    expect(refused.errors?.[0]?.message).to.equal('一次请求的统计数据过多：请减少所查询的周期');
+    // So are four through a fragment; three (the control) are answered, each computed once.
+    const viaFragment = `{ a: publicDepartmentStats(period: "2024-B1") { ...F } b: publicDepartmentStats(period: "2024-B2") { ...F } ...Q }
+      fragment Q on Query { c: publicDepartmentStats(period: "2024-B3") { period } d: publicDepartmentStats(period: "2024-B4") { period } }
+      fragment F on PublicPeriodStats { period }`;
+    expect(await citizen.code(viaFragment)).to.equal('QUERY_TOO_COMPLEX');
+    expect(await computed()).to.equal(before + 1);
+    const three = await citizen.gql(aliases(['2024-B1', '2024-B2', '2024-B3', '2024-B1']));
+    expect(three.errors).to.equal(undefined);
+    expect(await computed()).to.equal(before + 4);
   });
 });

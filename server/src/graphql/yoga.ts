@@ -9,7 +9,7 @@ import { SESSION_COOKIE, userFromSession } from '../domains/accounts/auth.servic
 import { useAuditLog } from '../domains/audit/audit.plugin.js';
 import { CSRF_HEADER, CSRF_MESSAGE, lacksCsrfHeader } from '../lib/csrf.js';
 import { requestIdOf, type Logger } from '../lib/logger.js';
-import { useArmor } from './armor.js';
+import { useArmor, useWorkLimit } from './armor.js';
 import { useAuthorizeFirst } from './authorize-first.js';
 import type { Context } from './context.js';
 import { t } from '../lib/messages.js';
@@ -105,6 +105,7 @@ export function createGraphQL(config: Config, logger: Logger) {
       useCodedInputErrors(),
       useCookies(),
       useArmor(),
+      useWorkLimit(),
       useAuthorizeFirst(),
       auditLog,
       ...(config.isProduction ? [useDisableIntrospection()] : []),

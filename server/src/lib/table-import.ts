@@ -1,5 +1,6 @@
 import { isLocalDate } from '../../../common/time.js';
 import { t } from './messages.js';
+import { mapInSlices } from './slices.js';
 import { xlsxOf, type Cell } from './table-export.js';
 import { fromExcelSerial, readCells, UnreadableFile, type Encoding } from './table-read.js';
 
@@ -89,13 +90,13 @@ export function normalizeTime(v: string, xlsx: boolean): string {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : s;
 }
 
-function toRows(cells: string[][], spec: TableSpec, xlsx: boolean) {
+async function toRows(cells: string[][], spec: TableSpec, xlsx: boolean) {
   const head = headerRow(cells, spec);
   const fields = (cells[head] ?? []).map((h) => fieldOf(spec, h));
   const columns = Object.fromEntries(fields.map((f, k) => [f, cells[head]![k]!]));
   const rows: Row[] = [];
   const lines: number[] = [];
-  cells.slice(head + 1).forEach((r, i) => {
+  await mapInSlices(cells.slice(head + 1), (r, i) => {
     if (r.every((c) => !c)) return;
     const row: Row = Object.fromEntries(fields.map((f, k) => [f, r[k] ?? '']));
     for (const f of spec.dates ?? []) if (row[f]) row[f] = normalizeDate(row[f], xlsx);
@@ -123,7 +124,7 @@ export async function readTable(data: Buffer, spec: TableSpec): Promise<Table> {
     if (!(err instanceof UnreadableFile)) throw err;
     return { rows: [], lines: [], columns: {}, encoding: null, errors: [fileError(err.message, err.params)] };
   }
-  const { rows, lines, columns } = toRows(read.cells, spec, read.encoding === 'xlsx');
+  const { rows, lines, columns } = await toRows(read.cells, spec, read.encoding === 'xlsx');
   const table: Table = { rows, lines, columns, encoding: read.encoding, errors: [] };
   const missing = spec.required.filter((c) => !(c in columns));
   for (const c of missing) table.errors.push({ ...fileError('column missing'), field: c, column: columnName(c) });

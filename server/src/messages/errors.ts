@@ -12,6 +12,9 @@ export const errorsZh: Record<string, string> = {
   'Unexpected error.': '服务器出现意外错误，请稍后重试',
   'Missing the {{header}} header': '请求缺少 {{header}} 请求头（跨站请求保护）',
   'Requests from pages of other sites are refused': '拒绝来自其他网站页面的请求',
+  // graphql/armor.ts
+  'The request asks for too many computed figures at once: ask for fewer periods':
+    '一次请求的统计数据过多：请减少所查询的周期',
   'An import file holds at most {{count}} rows': '导入文件最多 {{count}} 行数据',
   'The import file is too large once unpacked': '导入文件解压后过大',
   'DateTime must be an ISO-8601 string': '时间须为 ISO-8601 格式',

@@ -26,6 +26,8 @@ export const importsZh: Record<string, string> = {
   ...columns(0),
   'legacy .xls files cannot be read: save as .xlsx or CSV': '无法读取旧版 .xls 文件：请另存为 .xlsx 或 CSV',
   'the file is not a readable XLSX workbook': '文件不是可读取的 XLSX 工作簿',
+  'the file takes too long to read': '文件读取超时：请检查文件是否完好',
+  'the file is too large to read': '文件过大，无法读取',
   'the CSV cannot be read from line {{line}} on (unbalanced quotes?)': 'CSV 从第 {{line}} 行起无法读取（引号不成对？）',
   'column missing': '缺少此列',
   'no known column found: is this the right file, saved as CSV (UTF-8) or XLSX?':

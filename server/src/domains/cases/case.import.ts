@@ -1,5 +1,6 @@
 import { Types, trusted, type Model } from 'mongoose';
 import { upsertRows } from '../../lib/import-write.js';
+import { mapInSlices } from '../../lib/slices.js';
 import {
   duplicateChecker,
   readTable,
@@ -83,7 +84,7 @@ export async function importCases(data: Buffer, userId: string): Promise<ImportR
   if (table.errors.length) return rejected(table);
   const refs = await lookups(table.rows);
   const repeats = duplicateChecker();
-  const records = table.rows.map((r, i) => {
+  const records = await mapInSlices(table.rows, (r, i) => {
     const line = table.lines[i]!;
     const bad = rowChecker(table, r, i);
     const dept = refs.departments.get((r.department ?? '').toUpperCase());

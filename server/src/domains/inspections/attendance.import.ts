@@ -1,5 +1,6 @@
 import { trusted, type Model } from 'mongoose';
 import { upsertRows } from '../../lib/import-write.js';
+import { mapInSlices } from '../../lib/slices.js';
 import {
   duplicateChecker,
   readTable,
@@ -47,7 +48,7 @@ export async function importSignIns(data: Buffer): Promise<ImportReport> {
     (await StaffModel.find({ staffNo: trusted({ $in: staffNos }) }).lean()).map((s) => [s.staffNo, s]),
   );
   const repeats = duplicateChecker();
-  const records = table.rows.map((r, i) => {
+  const records = await mapInSlices(table.rows, (r, i) => {
     const line = table.lines[i]!;
     const bad = rowChecker(table, r, i);
     const who = staff.get((r.staffNo ?? '').toUpperCase());

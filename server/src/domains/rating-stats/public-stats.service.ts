@@ -2,6 +2,8 @@ import { trusted } from 'mongoose';
 import { bimonthRange, periodKeys } from '../../../../common/periods.js';
 import { rankRows } from '../../../../common/ranking.js';
 import { ttlCache } from '../../lib/cache.js';
+import { registry } from '../../lib/metrics.js';
+import { Counter } from 'prom-client';
 import { DepartmentModel, type Department } from '../departments/department.model.js';
 import { FollowUpModel } from '../follow-ups/follow-up.model.js';
 import { overdueExpr, resolvedExpr } from '../follow-ups/follow-up.stats.js';
@@ -28,7 +30,15 @@ export interface PeriodStats {
 const CACHE_MS = 60_000;
 const cache = ttlCache<PeriodStats>(CACHE_MS);
 
+/** Computations done (not answered from the cache): how tests see that aliases share one. */
+export const publicStatsComputed = new Counter({
+  name: 'wfp_public_stats_computed_total',
+  help: 'Public department statistics computed rather than answered from the cache',
+  registers: [registry],
+});
+
 async function compute(period: string): Promise<PeriodStats> {
+  publicStatsComputed.inc();
   const [ratings, followUps, depts] = await Promise.all([
     RatingModel.aggregate<{ _id: unknown; total: number; good: number; bad: number }>([
       { $match: { counted: true, bimonth: period } },
