@@ -1,6 +1,7 @@
 // Fills the database with a center's history straight through the driver (the API would take many
-// minutes): `count` ratings over the last 180 days across the given windows, and as many tickets,
-// spent or expired. Shaped as the app writes them (server/src/domains/ratings/rating.model.ts).
+// minutes): `count` ratings over the last 180 days across the given windows, and as many tickets
+// still in their lifetime, mostly spent. Shaped as the app writes them
+// (server/src/domains/ratings/rating.model.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { periodKeys } from '../../common/periods.js';
@@ -69,9 +70,15 @@ export function ratingDoc<K extends object>(
   };
 }
 
-/** Ticket of a past scan, and its use: most were spent by their rating, the rest ran out. */
-function ticket(i: number, seat: Seat, at: Date) {
-  const expiresAt = new Date(at.getTime() + 30 * 60_000);
+// A ticket lives 30 minutes (the default ticketMinutes), and the server's sweep (sweep.ts) deletes
+// those expired for over an hour: 180-day-old tickets would be gone before the runs that are meant
+// to find them stored. These are scans of the last half hour, so every one of them is still there
+// for the runs (an unrealistic rush, but it is the stored count that the flatness is about).
+const TICKET_MS = 30 * 60_000;
+
+/** Ticket of a recent scan, and its use: nine in ten were spent by their rating already. */
+function ticket(i: number, seat: Seat, issuedAt: Date) {
+  const expiresAt = new Date(issuedAt.getTime() + TICKET_MS);
   const doc = { _id: createHash('sha256').update(randomBytes(16)).digest('hex'), ...seat, expiresAt };
   return { doc, use: i % 10 !== 0 ? { _id: doc._id, clientKey: `bulk-${i}`, expiresAt } : null };
 }
@@ -95,7 +102,7 @@ export async function bulkLoad(uri: string, codes: string[], count: number) {
           .update(`ip-${i % 5000}`)
           .digest('base64url');
         ratings.push(ratingDoc(`bulk-${i}`, seat, at, random(), periodKeys(at), ipHash));
-        const { doc, use } = ticket(i, seat, at);
+        const { doc, use } = ticket(i, seat, new Date(now - Math.floor(random() * TICKET_MS)));
         tickets.push(doc);
         if (use) uses.push(use);
       }
@@ -103,9 +110,21 @@ export async function bulkLoad(uri: string, codes: string[], count: number) {
       await db.collection<{ _id: string }>('rating_tickets').insertMany(tickets, { ordered: false });
       await db.collection<{ _id: string }>('rating_ticket_uses').insertMany(uses, { ordered: false });
     }
+    return await storedCounts(uri);
+  } finally {
+    await conn.close();
+  }
+}
+
+/** What is stored now: counted again after the runs, to show the sweep left the history in place. */
+export async function storedCounts(uri: string) {
+  const conn = await mongoose.createConnection(uri).asPromise();
+  try {
+    const db = conn.db!;
     return {
       ratings: await db.collection('ratings').countDocuments(),
       tickets: await db.collection('rating_tickets').countDocuments(),
+      ticketUses: await db.collection('rating_ticket_uses').countDocuments(),
     };
   } finally {
     await conn.close();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { startLocalDb, type LocalDb } from '../db.js';
 import { adminClient, liftAbuseLimits, setUpCenter, startProduction, type ProductionServer } from './app.js';
-import { bulkLoad } from './bulk.js';
+import { bulkLoad, storedCounts } from './bulk.js';
 import { ratingPageBytes, type WireBytes } from './wire.js';
 import { runWrk, type WrkMode, type WrkOptions, type WrkResult } from './wrk.js';
 
@@ -24,7 +24,15 @@ export interface HttpFigures {
   engine: string;
   trivial: WrkResult;
   empty: { good: WrkResult; bad: WrkResult };
-  stored: { ratings: number; tickets: number; good: WrkResult; bad: WrkResult };
+  /** Counted after the bulk load and again after the runs (the server's sweep runs meanwhile). */
+  stored: {
+    ratings: number;
+    tickets: number;
+    ticketUses: number;
+    after: { ratings: number; tickets: number; ticketUses: number };
+    good: WrkResult;
+    bad: WrkResult;
+  };
   wire: WireBytes;
   /** The good flow on the stand-in with H2's delayed writes; null on an external MongoDB. */
   delayed: WrkResult | null;
@@ -131,10 +139,12 @@ export async function measureHttp(s: HttpSettings, log: (m: string) => void): Pr
       c.windows.map(([w]) => w),
       s.stored,
     );
-    log(`stored: ${counts.ratings} ratings, ${counts.tickets} tickets`);
+    log(`stored: ${counts.ratings} ratings, ${counts.tickets} tickets (${counts.ticketUses} spent)`);
     const good = await run(`flow, good ratings, ${counts.ratings} stored`, 'good');
     const bad = await run(`flow, bad ratings, ${counts.ratings} stored`, 'bad');
-    figures = { engine: c.db.engine, trivial, empty, stored: { ...counts, good, bad }, wire };
+    const after = await storedCounts(c.uri);
+    log(`stored after the runs: ${after.ratings} ratings, ${after.tickets} tickets (${after.ticketUses} spent)`);
+    figures = { engine: c.db.engine, trivial, empty, stored: { ...counts, after, good, bad }, wire };
   } finally {
     await c.stop();
   }

@@ -73,6 +73,9 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  // A resolved staff session is reused this long unless a session ended or an account changed
+  // meanwhile, on any instance (domains/accounts/session-cache.ts); 0 turns the cache off.
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   // Password guesses (OWASP): free attempts per account and address, per account from unknown
   // devices, per address over all accounts; then delays doubling from a minute, per window.
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -208,6 +211,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env) {
     // Keyed hashes (IP addresses, cookies) need a stable secret; development gets a fixed one.
     secret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
     login: loginRules(e),
     secureCookies: publicBaseUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { RoundModel } from '../../server/src/domains/inspections/round.model.js';
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
-import { SessionModel } from '../../server/src/domains/accounts/session.model.js';
+import { endSessions } from '../../server/src/domains/accounts/auth.service.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
@@ -165,8 +165,8 @@ describe('the patrol app on a phone over plain HTTP', function () {
     await page.locator('[data-test=fine-B02]').click();
     await page.locator('[data-test=window-B02] [data-test=window-tag]', { hasText: '正常' }).waitFor();
 
-    // The session ends (expired, or logged out elsewhere) while C01 is being recorded.
-    await SessionModel.deleteMany({ user: inspector.id });
+    // The session ends (logged out elsewhere, as the server ends sessions) while C01 is being recorded.
+    await endSessions(inspector.id);
     await page.locator('[data-test=window-C01] .el-collapse-item__header').click();
     const c01 = page.locator('[data-test=finding-C01]');
     await c01.locator('[data-test=check-UNIFORM]').click();

@@ -1,6 +1,6 @@
 // Cheaper requests: pages and assets go out compressed with long cache headers for hashed files,
 // and request logging does no work at a level that is off, while keeping request ids and errors.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
@@ -17,7 +17,7 @@ describe('cheaper requests', () => {
     });
     after(() => app.close());
 
-    it('sends the rating page script brotli- or gzip-compressed, cached for a year', async () => {
+    it('sends the rating page script brotli- or gzip-compressed as built, cached for a year', async () => {
       const html = await (await fetch(`${app.url}/r/A01`)).text();
       const script = /src="(\/assets\/citizen-[^"]+\.js)"/.exec(html)?.[1];
       expect(script, 'the citizen entry script').to.be.a('string');
@@ -27,6 +27,9 @@ describe('cheaper requests', () => {
         expect(res.headers.get('content-encoding')).to.equal(encoding);
         expect(res.headers.get('cache-control')).to.include('immutable').and.include('max-age=31536000');
         expect(await res.text()).to.equal(onDisk); // fetch decodes: the same bytes arrive
+        // Compressed at build time at the highest level (vite.config.ts), sent as built.
+        const built = statSync(`web/dist${script}.${encoding === 'br' ? 'br' : 'gz'}`).size;
+        expect(Number(res.headers.get('content-length')), `${encoding} as built`).to.equal(built);
       }
       // Positive control: a client that asks for no encoding gets the plain file.
       const plain = await fetch(`${app.url}${script}`, { headers: { 'accept-encoding': 'identity' } });

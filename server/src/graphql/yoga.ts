@@ -6,6 +6,7 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { isDbUnavailable } from '../db.js';
 import { SESSION_COOKIE, userFromSession } from '../domains/accounts/auth.service.js';
+import { setSessionCacheTtl } from '../domains/accounts/session-cache.js';
 import { useAuditLog } from '../domains/audit/audit.plugin.js';
 import { CSRF_HEADER, CSRF_MESSAGE, lacksCsrfHeader } from '../lib/csrf.js';
 import { requestIdOf, type Logger } from '../lib/logger.js';
@@ -80,6 +81,7 @@ interface ServerContext {
 }
 
 export function createGraphQL(config: Config, logger: Logger) {
+  setSessionCacheTtl(config.sessionCacheMs);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',

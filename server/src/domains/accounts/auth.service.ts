@@ -5,6 +5,7 @@ import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
 import { knownDevice, rememberDevice } from './login-device.js';
 import { resetAttempts, releaseAttempts, takeAttempts, type AttemptRule } from './login-throttle.js';
 import { verifyPassword } from './password.js';
+import { cachedSession, sessionsChanged } from './session-cache.js';
 import { SessionModel } from './session.model.js';
 import { UserModel, type User } from './user.model.js';
 
@@ -20,14 +21,20 @@ export function toSessionUser(u: User): SessionUser {
   };
 }
 
-/** Resolves the cookie's session to its user, or null if missing, expired or deactivated. */
+/**
+ * Resolves the cookie's session to its user, or null if missing, expired or deactivated. Cached
+ * for a few seconds, and never past a logout or an account change on any instance (session-cache.ts).
+ */
 export async function userFromSession(token: string | undefined) {
   if (!token || token.length > 100) return null;
-  const session = await SessionModel.findById(sha256(token)).lean();
-  if (!session || session.expiresAt <= new Date()) return null;
-  const user = await UserModel.findById(session.user).lean<User>();
-  if (!user?.active) return null;
-  return { sessionId: session._id, user: toSessionUser(user) };
+  const id = sha256(token);
+  return cachedSession(id, async () => {
+    const session = await SessionModel.findById(id).lean();
+    if (!session || session.expiresAt <= new Date()) return null;
+    const user = await UserModel.findById(session.user).lean<User>();
+    if (!user?.active) return null;
+    return { sessionId: id, user: toSessionUser(user), expiresAt: session.expiresAt };
+  });
 }
 
 /**
@@ -62,7 +69,7 @@ export async function login(ctx: Context, username: string, password: string) {
 
   // A fresh session id at every login: a session fixed before login is never upgraded.
   const old = await ctx.request.cookieStore?.get(SESSION_COOKIE);
-  if (old?.value) await SessionModel.deleteOne({ _id: sha256(old.value) });
+  if (old?.value) await endSession(old.value);
   const token = randomToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMs);
@@ -92,7 +99,7 @@ export async function login(ctx: Context, username: string, password: string) {
 
 export async function logout(ctx: Context) {
   const cookie = await ctx.request.cookieStore?.get(SESSION_COOKIE);
-  if (cookie?.value) await SessionModel.deleteOne({ _id: sha256(cookie.value) });
+  if (cookie?.value) await endSession(cookie.value);
   await ctx.request.cookieStore?.delete(SESSION_COOKIE);
   return true;
 }
@@ -101,6 +108,12 @@ export async function logout(ctx: Context) {
 export async function endSessions(userId: string, exceptSessionId?: string | null) {
   const filter = exceptSessionId ? { user: userId, _id: trusted({ $ne: exceptSessionId }) } : { user: userId };
   await SessionModel.deleteMany(filter);
+  await sessionsChanged();
+}
+
+async function endSession(token: string) {
+  const res = await SessionModel.deleteOne({ _id: sha256(token) });
+  if (res.deletedCount) await sessionsChanged();
 }
 
 export function throttled(retryAfter: number) {

@@ -8,6 +8,7 @@ import { idText } from '../../lib/ids.js';
 import { DepartmentModel } from '../departments/department.model.js';
 import type { userFilter, userInput, userUpdate } from './accounts.inputs.js';
 import { endSessions, throttled, toSessionUser } from './auth.service.js';
+import { sessionsChanged } from './session-cache.js';
 import { resetAttempts, takeAttempts, type AttemptRule } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { UserModel, type User } from './user.model.js';
@@ -60,6 +61,8 @@ export async function updateUser(actor: SessionUser, id: string, changes: z.outp
   await user.save();
   // A changed role or a deactivation must take effect now, not at the next login.
   if (changes.role || changes.departmentId || changes.active === false) await endSessions(id);
+  // Sessions kept, but instances holding them cached must show the new name at once.
+  else await sessionsChanged();
   return user.toObject<User>();
 }
 
