@@ -19,13 +19,26 @@ export interface SubmitRatingResult {
   replayed: boolean;
   negative: boolean;
   followUpDays: number | null;
+  /** A bad rating's follow-up code (PJ-…), for the citizen to see the fix. */
+  trackingCode: string | null;
 }
 
 const ratingsPerIp = createCounter('rating_ip', 3600);
 const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
 
-function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: boolean): SubmitRatingResult {
-  return { accepted: true, replayed, negative: rating.negative, followUpDays: rating.negative ? s.followUpDays : null };
+function result(
+  rating: Pick<Rating, 'negative'>,
+  s: RatingSettings,
+  replayed: boolean,
+  followUp: { trackingCode: string } | null,
+): SubmitRatingResult {
+  return {
+    accepted: true,
+    replayed,
+    negative: rating.negative,
+    followUpDays: rating.negative ? s.followUpDays : null,
+    trackingCode: followUp?.trackingCode ?? null,
+  };
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
@@ -56,8 +69,8 @@ async function claimCase(caseNumber: string, clientKey: string) {
 async function replay(clientKey: string, s: RatingSettings) {
   const previous = await RatingModel.findOne({ clientKey }).lean<Rating>();
   if (!previous) return null;
-  await openFollowUp(previous, s); // completes a submission that crashed after its write
-  return result(previous, s, true);
+  // Completes a submission that crashed after its write, and finds its follow-up's code.
+  return result(previous, s, true, await openFollowUp(previous, s));
 }
 
 /**
@@ -130,11 +143,11 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
   } catch (err) {
     // Two copies of one submission racing: the other one stored it.
     if (!isDuplicateKey(err)) throw err;
-    return result(doc, s, true);
+    return (await replay(input.clientKey, s)) ?? result(doc, s, true, null);
   }
-  await openFollowUp(rating, s);
+  const followUp = await openFollowUp(rating, s);
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
   await stampWindow(ctx, stamps, windowId, now.getTime());
-  return result(rating, s, false);
+  return result(rating, s, false, followUp);
 }
