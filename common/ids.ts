@@ -30,19 +30,23 @@ export const normalizeCaseNumber = (input: string) => input.trim().toUpperCase()
 // alphabet leaves out the look-alikes 0/O, 1/I/L. 12 symbols of 31 are about 59 bits.
 export const TRACKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const TRACKING_CODE_LENGTH = 12;
-const TRACKING_PREFIX = 'TS'; // 投诉
-/** TS-7KQ4-M9XR-2HCW from the 12 symbols. */
-export const formatTrackingCode = (symbols: string) =>
-  [TRACKING_PREFIX, symbols.slice(0, 4), symbols.slice(4, 8), symbols.slice(8, 12)].join('-');
+/** The two-letter prefix says what a code tracks: 投诉 (complaint) or 评价 (a bad rating's follow-up). */
+export const TRACKING_PREFIXES = { complaint: 'TS', ratingFix: 'PJ' } as const;
+export type TrackingPrefix = (typeof TRACKING_PREFIXES)[keyof typeof TRACKING_PREFIXES];
+/** TS-7KQ4-M9XR-2HCW (or PJ-…) from the 12 symbols. */
+export const formatTrackingCode = (symbols: string, prefix: TrackingPrefix = TRACKING_PREFIXES.complaint) =>
+  [prefix, symbols.slice(0, 4), symbols.slice(4, 8), symbols.slice(8, 12)].join('-');
 
 /**
- * The canonical form of what a citizen typed: case, spaces, dashes and the TS prefix do not
- * matter. Null when it cannot be a tracking code at all.
+ * The canonical form of what a citizen typed: case, spaces, dashes and the prefix do not
+ * matter. Null when it cannot be a tracking code of that kind at all.
  */
-export function normalizeTrackingCode(input: string): string | null {
+export function normalizeTrackingCode(
+  input: string,
+  prefix: TrackingPrefix = TRACKING_PREFIXES.complaint,
+): string | null {
   let s = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  if (s.length === TRACKING_CODE_LENGTH + TRACKING_PREFIX.length && s.startsWith(TRACKING_PREFIX))
-    s = s.slice(TRACKING_PREFIX.length);
+  if (s.length === TRACKING_CODE_LENGTH + prefix.length && s.startsWith(prefix)) s = s.slice(prefix.length);
   if (s.length !== TRACKING_CODE_LENGTH || [...s].some((c) => !TRACKING_CODE_ALPHABET.includes(c))) return null;
-  return formatTrackingCode(s);
+  return formatTrackingCode(s, prefix);
 }

@@ -1,9 +1,33 @@
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import { ensureIndexes } from './db.js';
+import { TRACKING_PREFIXES } from '../../common/ids.js';
+import { newTrackingCode } from './domains/complaints/complaint.codes.js';
 import { restrictStoredPhotos } from './domains/complaints/complaint-photos.js';
+<<<<<<< HEAD
 import { RatingModel, RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
 import { ratingSettings } from './domains/ratings/rating.settings.js';
+=======
+import { FollowUpModel } from './domains/follow-ups/follow-up.model.js';
+import { RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
+>>>>>>> fix
 import { WindowModel } from './domains/windows/window.model.js';
+
+// Upgrades an index needs before it can be built: follow-ups opened before they had tracking
+// codes get one each (the unique index refuses two without).
+const beforeIndexes: Array<[string, () => Promise<unknown>]> = [['follow_ups.trackingCode', giveTrackingCodes]];
+
+async function giveTrackingCodes() {
+  const missing = FollowUpModel.collection.find<{ _id: Types.ObjectId }>(
+    { trackingCode: trusted({ $exists: false }) },
+    { projection: { _id: 1 } },
+  );
+  for await (const f of missing) {
+    await FollowUpModel.collection.updateOne(
+      { _id: f._id, trackingCode: trusted({ $exists: false }) },
+      { $set: { trackingCode: newTrackingCode(TRACKING_PREFIXES.ratingFix) } },
+    );
+  }
+}
 
 // Idempotent data upgrades, run with the index build before the server starts (`npm run
 // db:migrate`; the Docker image does it on every start). Each step is safe to run again.
@@ -45,6 +69,10 @@ async function moveTicketUses() {
 }
 
 export async function migrate(log: (m: string) => void = () => {}) {
+  for (const [name, step] of beforeIndexes) {
+    await step();
+    log(`migration ${name}: done`);
+  }
   await ensureIndexes();
   for (const [name, step] of steps) {
     await step();

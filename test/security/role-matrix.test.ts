@@ -32,6 +32,8 @@ const POLICY: Record<string, Actor[]> = {
   publicBulletin: PUBLIC,
   publicBulletinPeriods: PUBLIC,
   complaintStatus: PUBLIC,
+  ratingFixStatus: PUBLIC,
+  ratingFixes: PUBLIC,
   complaintTarget: PUBLIC,
   complaintTargets: PUBLIC,
   departments: STAFF,

@@ -4,6 +4,7 @@ import {
   formatTrackingCode,
   isObjectId,
   normalizeTrackingCode,
+  TRACKING_PREFIXES,
   OBJECT_ID,
   OBJECT_ID_PARAM,
   TRACKING_CODE_ALPHABET,
@@ -93,5 +94,14 @@ describe('unit: identifiers', () => {
       '',
     ])
       expect(normalizeTrackingCode(bad), bad).to.equal(null);
+  });
+
+  it('gives a rating follow-up code its own prefix, and keeps the two kinds apart', () => {
+    expect(formatTrackingCode('7KQ4M9XR2HCW', TRACKING_PREFIXES.ratingFix)).to.equal('PJ-7KQ4-M9XR-2HCW');
+    for (const typed of ['pj 7kq4 m9xr 2hcw', '7KQ4M9XR2HCW', 'PJ-7KQ4-M9XR-2HCW'])
+      expect(normalizeTrackingCode(typed, TRACKING_PREFIXES.ratingFix), typed).to.equal('PJ-7KQ4-M9XR-2HCW');
+    // A complaint's code is not a rating's, and the other way round.
+    expect(normalizeTrackingCode('TS-7KQ4-M9XR-2HCW', TRACKING_PREFIXES.ratingFix)).to.equal(null);
+    expect(normalizeTrackingCode('PJ-7KQ4-M9XR-2HCW')).to.equal(null);
   });
 });

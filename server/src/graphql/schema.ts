@@ -13,6 +13,7 @@ import '../domains/ratings/public.schema.js';
 import '../domains/ratings/rating.schema.js';
 import '../domains/ratings/settings.schema.js';
 import '../domains/follow-ups/follow-up.schema.js';
+import '../domains/follow-ups/fix-public.schema.js';
 import '../domains/alerts/alert.schema.js';
 import '../domains/rating-stats/stats.schema.js';
 import '../domains/rating-stats/public-stats.schema.js';

@@ -39,6 +39,12 @@ export const router = createRouter({
       meta: { title: 'bulletin.title', page: 'bulletin' },
     },
     {
+      path: '/p/fix/:code?',
+      name: 'fix',
+      component: () => import('./pages/fix/FixPage.vue'),
+      meta: { title: 'fix.title', page: 'fix' },
+    },
+    {
       path: '/p/ratings',
       name: 'stats',
       component: () => import('./pages/stats/StatsPage.vue'),

@@ -22,6 +22,8 @@ export const followUpStep = z.object({
   action: optionalText(500).nullish(),
   outcome: z.enum(CALLBACK_OUTCOMES).nullish(),
   category: z.enum(BAD_RATING_CLASSES).nullish(),
+  /** close, closeUnresolved: what was done, in words for the public (no names, no phones). */
+  publicResult: optionalText(200).nullish(),
   /** Evidence uploaded for this follow-up (POST /api/follow-ups/:id/evidence): verify, rectify, appeal. */
   attachmentIds: z.array(objectId).max(5).nullish(),
 });

@@ -1,4 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { TRACKING_PREFIXES } from '../../../../common/ids.js';
+import { newTrackingCode } from '../complaints/complaint.codes.js';
 
 // 差评整改: every bad rating is verified, rectified and the citizen called back, within a
 // deadline in working days; or appealed as malicious/mistaken and, if a manager agrees, excluded.
@@ -51,6 +53,16 @@ const attachmentSchema = new Schema(
 const followUpSchema = new Schema(
   {
     rating: { type: Schema.Types.ObjectId, ref: 'Rating', required: true, unique: true },
+    /**
+     * The code the citizen gets on the thanks screen (PJ-7KQ4-M9XR-2HCW) to follow the fix on a
+     * public page: random, so the code alone is the key (the page shows nothing personal).
+     */
+    trackingCode: {
+      type: String,
+      required: true,
+      unique: true,
+      default: () => newTrackingCode(TRACKING_PREFIXES.ratingFix),
+    },
     window: { type: Schema.Types.ObjectId, ref: 'Window', required: true },
     department: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
     staff: { type: Schema.Types.ObjectId, ref: 'Staff', default: null },
@@ -84,6 +96,8 @@ const followUpSchema = new Schema(
     /** The state an appeal interrupted, to return to when it is turned down. */
     stateBeforeAppeal: { type: String, default: null },
     decisionReason: { type: String, default: '' },
+    /** What was done, in words for the public (the citizen's tracking page, 您说，我们改): set on closing. */
+    publicResult: { type: String, default: '' },
     closedAt: { type: Date, default: null },
     /** Closed (or excluded) by the deadline. */
     onTime: { type: Boolean, default: null },

@@ -84,6 +84,8 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
     resolution: t.field({ type: ResolutionEnum, nullable: true, resolve: (f) => f.resolution ?? null }),
     appealReason: t.exposeString('appealReason'),
     decisionReason: t.exposeString('decisionReason'),
+    trackingCode: t.exposeString('trackingCode', { description: "The citizen's code for the public progress page" }),
+    publicResult: t.exposeString('publicResult', { description: 'What was done, as published' }),
     decidedByName: t.exposeString('decidedByName', { description: 'Who decided the appeal (never who filed it)' }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.decidedAt ?? null }),
     appealDueAt: t.field({
@@ -114,6 +116,9 @@ const StepInput = builder
       action: t.string({ description: 'rectify: what was done' }),
       outcome: t.field({ type: OutcomeEnum, description: 'callBack: how the call went' }),
       category: t.field({ type: BadRatingClassEnum, description: 'verify: the class of the bad rating' }),
+      publicResult: t.string({
+        description: 'close, closeUnresolved: what was done, as the public page shows it (no names or phones)',
+      }),
       attachmentIds: t.idList({ description: 'verify, rectify, appeal: ids from POST /api/follow-ups/:id/evidence' }),
     }),
   })

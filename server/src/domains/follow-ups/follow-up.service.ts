@@ -17,6 +17,7 @@ import {
   type FollowUpAction,
 } from './follow-up.steps.js';
 import { claimEvidence } from '../files/evidence.js';
+import { publishFix } from './fix-board.service.js';
 import { tell } from '../notifications/notification.service.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
@@ -24,9 +25,12 @@ import type { RatingSettings } from '../ratings/rating.settings.js';
 
 export const FINISHED: readonly FollowUpState[] = ['CLOSED', 'EXCLUDED'];
 
-/** Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it. */
+/**
+ * Opens the follow-up of a bad rating; idempotent, so a resend after a crash completes it.
+ * Returns it (with the citizen's tracking code), or null for a rating that needs none.
+ */
 export async function openFollowUp(rating: Rating, s: RatingSettings) {
-  if (!rating.negative) return;
+  if (!rating.negative) return null;
   const dueAt = await addWorkingDays(rating.createdAt, s.followUpDays);
   const appealDueAt = await addWorkingDays(rating.createdAt, s.appealDays);
   const opened = await FollowUpModel.findOneAndUpdate(
@@ -59,6 +63,7 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
       to: { capability: 'respondForDepartment', department: rating.department },
     });
   }
+  return opened;
 }
 
 export { ACTIONS, allowedActions, type FollowUpAction } from './follow-up.steps.js';
@@ -136,6 +141,7 @@ export async function act(user: SessionUser, id: string, action: FollowUpAction,
     { new: true },
   ).lean<FollowUp>();
   if (!updated) throw invalidState('The follow-up changed meanwhile; reload and try again');
+  if (action === 'close') await publishFix(updated);
   if (action === 'exclude') {
     // Hidden from statistics, never deleted.
     await RatingModel.updateOne(

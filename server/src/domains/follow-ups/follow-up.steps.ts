@@ -120,7 +120,8 @@ export async function fieldsFor(action: FollowUpAction, f: FollowUp, input: Step
       const closedAt = new Date();
       const reason = action === 'closeUnresolved' ? { decisionReason: need('note') } : {};
       const resolution = action === 'close' ? 'RESOLVED' : 'UNRESOLVED';
-      return { to, set: { closedAt, onTime: closedAt <= f.dueAt, resolution, ...reason } };
+      const publicResult = input.publicResult?.trim() ?? '';
+      return { to, set: { closedAt, onTime: closedAt <= f.dueAt, resolution, publicResult, ...reason } };
     }
     case 'appeal':
       return { to, set: { appealReason: need('note'), stateBeforeAppeal: f.state } };

@@ -59,6 +59,10 @@ const SubmitRatingResultRef = builder.objectRef<SubmitRatingResult>('SubmitRatin
       nullable: true,
       description: 'Working days to follow up a bad rating',
     }),
+    trackingCode: t.exposeString('trackingCode', {
+      nullable: true,
+      description: "A bad rating's code (PJ-…) to follow its fix at /p/fix/<code>",
+    }),
   }),
 });
 

@@ -23,13 +23,26 @@ export interface SubmitRatingResult {
   replayed: boolean;
   negative: boolean;
   followUpDays: number | null;
+  /** A bad rating's follow-up code (PJ-…), for the citizen to see the fix. */
+  trackingCode: string | null;
 }
 
 const ratingsPerIp = createCounter('rating_ip', 3600);
 const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
 
-function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: boolean): SubmitRatingResult {
-  return { accepted: true, replayed, negative: rating.negative, followUpDays: rating.negative ? s.followUpDays : null };
+function result(
+  rating: Pick<Rating, 'negative'>,
+  s: RatingSettings,
+  replayed: boolean,
+  followUp: { trackingCode: string } | null,
+): SubmitRatingResult {
+  return {
+    accepted: true,
+    replayed,
+    negative: rating.negative,
+    followUpDays: rating.negative ? s.followUpDays : null,
+    trackingCode: followUp?.trackingCode ?? null,
+  };
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
@@ -72,9 +85,14 @@ async function caseToBind(ticket: RatingTicket, typed: string | null): Promise<S
 async function replay(clientKey: string, s: RatingSettings) {
   const previous = await RatingModel.findOne({ clientKey }).lean<Rating>();
   if (!previous) return null;
+<<<<<<< HEAD
   await openFollowUp(previous, s); // completes a submission that crashed after its write
   await queueForProvince(previous);
   return result(previous, s, true);
+=======
+  // Completes a submission that crashed after its write, and finds its follow-up's code.
+  return result(previous, s, true, await openFollowUp(previous, s));
+>>>>>>> fix
 }
 
 /**
@@ -156,13 +174,17 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
   } catch (err) {
     // Two copies of one submission racing: the other one stored it.
     if (!isDuplicateKey(err)) throw err;
-    return result(doc, s, true);
+    return (await replay(input.clientKey, s)) ?? result(doc, s, true, null);
   }
+<<<<<<< HEAD
   if (served) await markCaseRated(served._id, input.clientKey, now);
   await openFollowUp(rating, s);
+=======
+  const followUp = await openFollowUp(rating, s);
+>>>>>>> fix
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
   await queueForProvince(rating);
   await stampWindow(ctx, stamps, windowId, now.getTime());
-  return result(rating, s, false);
+  return result(rating, s, false, followUp);
 }

@@ -44,6 +44,7 @@ const Submit = graphql(`
       replayed
       negative
       followUpDays
+      trackingCode
     }
   }
 `);
