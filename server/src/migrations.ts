@@ -3,13 +3,9 @@ import { ensureIndexes } from './db.js';
 import { TRACKING_PREFIXES } from '../../common/ids.js';
 import { newTrackingCode } from './domains/complaints/complaint.codes.js';
 import { restrictStoredPhotos } from './domains/complaints/complaint-photos.js';
-<<<<<<< HEAD
+import { FollowUpModel } from './domains/follow-ups/follow-up.model.js';
 import { RatingModel, RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
 import { ratingSettings } from './domains/ratings/rating.settings.js';
-=======
-import { FollowUpModel } from './domains/follow-ups/follow-up.model.js';
-import { RatingTicketModel, TicketUseModel } from './domains/ratings/rating.model.js';
->>>>>>> fix
 import { WindowModel } from './domains/windows/window.model.js';
 
 // Upgrades an index needs before it can be built: follow-ups opened before they had tracking

@@ -85,14 +85,10 @@ async function caseToBind(ticket: RatingTicket, typed: string | null): Promise<S
 async function replay(clientKey: string, s: RatingSettings) {
   const previous = await RatingModel.findOne({ clientKey }).lean<Rating>();
   if (!previous) return null;
-<<<<<<< HEAD
-  await openFollowUp(previous, s); // completes a submission that crashed after its write
-  await queueForProvince(previous);
-  return result(previous, s, true);
-=======
   // Completes a submission that crashed after its write, and finds its follow-up's code.
-  return result(previous, s, true, await openFollowUp(previous, s));
->>>>>>> fix
+  const followUp = await openFollowUp(previous, s);
+  await queueForProvince(previous);
+  return result(previous, s, true, followUp);
 }
 
 /**
@@ -176,12 +172,8 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
     if (!isDuplicateKey(err)) throw err;
     return (await replay(input.clientKey, s)) ?? result(doc, s, true, null);
   }
-<<<<<<< HEAD
   if (served) await markCaseRated(served._id, input.clientKey, now);
-  await openFollowUp(rating, s);
-=======
   const followUp = await openFollowUp(rating, s);
->>>>>>> fix
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
   await queueForProvince(rating);
