@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { expect } from 'chai';
 import { CaseRecordModel } from '../../server/src/domains/cases/case.model.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
@@ -26,6 +25,27 @@ const distinct = (n: number) =>
     return [...ROW.slice(0, 2), day, day, ...ROW.slice(4)];
   });
 const csv = (n: number) => Buffer.from([HEAD, ...rows(n)].map((r) => r.join(',')).join('\r\n') + '\r\n');
+
+/**
+ * The most CPU time the main thread spent between two turns of the event loop, in ms. Its own CPU
+ * time, not the wall clock: on a busy machine waiting for a core stalls every process alike, and
+ * a wall-clock limit would fail for that; a long block of our own work counts whatever the load.
+ */
+function longestBlock() {
+  let last = process.threadCpuUsage();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const used = process.threadCpuUsage(last);
+    longest = Math.max(longest, (used.user + used.system) / 1000);
+    last = process.threadCpuUsage();
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
 
 describe('security: import limits', function () {
   this.timeout(120_000);
@@ -79,15 +99,15 @@ describe('security: import limits', function () {
 
   it('imports a file at the row cap without stalling the event loop (the parse runs in a worker)', async () => {
     // Parsing this XLSX takes about half a second of CPU; on the main thread every other request
-    // (a citizen's rating, a login) waited for it.
+    // (a citizen's rating, a login) waited for it (a block of 330-580 ms measured here). In the
+    // worker, and with the rows checked and written in slices, blocks stay within ~40 ms.
     const file = xlsx([HEAD, ...distinct(MAX_IMPORT_ROWS)]);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const block = longestBlock();
     const res = await post('/api/cases/import', file);
-    delay.disable();
+    const cpu = block.stop();
     expect(res.status).to.equal(200);
     expect(((await res.json()) as { imported: number }).imported).to.equal(MAX_IMPORT_ROWS);
-    expect(delay.max / 1e6, 'longest stall (ms)').to.be.below(300);
+    expect(cpu, 'longest block of the main thread (ms of its CPU)').to.be.below(150);
     await CaseRecordModel.deleteMany({});
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { takeAttempt } from '../../server/src/domains/accounts/login-throttle.js';
+import { sweepOnce } from '../../server/src/sweep.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeUser, PASSWORD } from '../helpers/fixtures.js';
@@ -109,5 +110,16 @@ describe('security: password guessing', function () {
     expect(await at(55)).to.deep.equal({ wait: 119 });
     // Once the earlier window has slid out, the key is free again.
     expect(await at(15 * 60 + 60)).to.have.property('id');
+  });
+
+  it('sweeps slots that no count reads any more (the local engine never applies TTL)', async () => {
+    const rule = { free: 1, windowMs: 60_000 };
+    const key = `test:${Math.random()}`;
+    const hourAgo = Date.now() - 3600_000;
+    expect(await takeAttempt(key, rule, hourAgo)).to.have.property('id');
+    expect(await takeAttempt(key, rule, hourAgo + 1)).to.have.property('wait');
+    await sweepOnce();
+    // Asked again at that hour, the key finds no slot taken: the sweep deleted it.
+    expect(await takeAttempt(key, rule, hourAgo + 2)).to.have.property('id');
   });
 });
