@@ -4,7 +4,7 @@
 // (what durability costs).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { startLocalDb, type LocalDb } from '../db.js';
@@ -104,7 +104,7 @@ function runner(c: Center, s: HttpSettings, log: (m: string) => void) {
   return async (label: string, mode: WrkMode) => {
     const r = await runWrk(c.server.base, mode, opts);
     log(
-      `${label}: ${r.rate.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, errors ${r.errors}`,
+      `${label}: ${r.rate.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, errors ${r.errors} (load ${loadavg()[0]!.toFixed(1)})`,
     );
     await drain(c.server.base, c.windows[0]![0], log);
     return r;

@@ -5,6 +5,7 @@
 // BENCH_CONNECTIONS (50), BENCH_WINDOWS (200), BENCH_STORED (100000), BENCH_BULLETIN_RATINGS
 // (1000000), BENCH_START_RUNS (3 warm starts), BENCH_SKIP_BUILD=1, MONGODB_URI (a real MongoDB).
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildProduction } from './app.js';
@@ -15,12 +16,20 @@ import { measureStarts } from './start-time.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const log = (m: string) => console.log(`[bench] ${m}`);
+// The machine may be shared: its load at each stage goes into the doc beside the figures.
+const load: Array<[string, number]> = [];
+const noteLoad = (stage: string) => {
+  load.push([stage, loadavg()[0]!]);
+  log(`load average (1 min) ${stage}: ${loadavg()[0]!.toFixed(1)}`);
+};
+noteLoad('at the start');
 
 if (!process.env.BENCH_SKIP_BUILD) await buildProduction(log);
 
 const bulletinRatings = env('BENCH_BULLETIN_RATINGS', 1_000_000);
 log(`bulletin over ${bulletinRatings} ratings, in its own process (inserting them takes a while)...`);
 const bulletin = await benchBulletinChild(bulletinRatings);
+noteLoad('after the bulletin');
 
 const http = await measureHttp(
   {
@@ -32,10 +41,13 @@ const http = await measureHttp(
   log,
 );
 
+noteLoad('after the HTTP runs');
 log('npm start: a first start on an empty data directory, then warm starts...');
 const starts = await measureStarts(env('BENCH_START_RUNS', 3), log);
 
-const figures: Figures = { http, bulletin, starts, connections: env('BENCH_CONNECTIONS', 50) };
+noteLoad('at the end');
+
+const figures: Figures = { http, bulletin, starts, connections: env('BENCH_CONNECTIONS', 50), load };
 console.log(`\n${summary(figures)}`);
 writeBenchmarksDoc(figures);
 log('written to docs/benchmarks.md');
