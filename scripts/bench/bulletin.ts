@@ -9,6 +9,8 @@ import { BulletinModel } from '../../server/src/domains/bulletins/bulletin.model
 import { generate } from '../../server/src/domains/bulletins/bulletin.service.js';
 import { periodOf } from '../../server/src/domains/bulletins/period.js';
 import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
+import { TRACKING_PREFIXES } from '../../common/ids.js';
+import { newTrackingCode } from '../../server/src/domains/complaints/complaint.codes.js';
 import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
@@ -99,6 +101,7 @@ async function insertRatings(total: number, seats: Awaited<ReturnType<typeof reg
           ratedAt: at,
           bimonth: doc.bimonth,
           state: 'CLOSED',
+          trackingCode: newTrackingCode(TRACKING_PREFIXES.ratingFix),
           dueAt: new Date(at.getTime() + 5 * 86_400_000),
           closedAt: new Date(at.getTime() + 86_400_000),
           onTime: true,

@@ -4,7 +4,10 @@
 import type { Types } from 'mongoose';
 import { addWorkingDays, isWorkingDay } from '../../server/src/domains/calendar/calendar.service.js';
 import { AlertModel } from '../../server/src/domains/alerts/alert.model.js';
-import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
+import { TRACKING_PREFIXES } from '../../common/ids.js';
+import { newTrackingCode } from '../../server/src/domains/complaints/complaint.codes.js';
+import { publishFix } from '../../server/src/domains/follow-ups/fix-board.service.js';
+import { FollowUpModel, type FollowUp } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
@@ -143,6 +146,7 @@ async function seedFollowUps(now: Date, actor: { id: Types.ObjectId; name: strin
         update: {
           $setOnInsert: {
             rating: r._id,
+            trackingCode: newTrackingCode(TRACKING_PREFIXES.ratingFix),
             window: r.window,
             department: r.department,
             staff: r.staff,
@@ -157,6 +161,8 @@ async function seedFollowUps(now: Date, actor: { id: Types.ObjectId; name: strin
             callbackOutcome: steps.length > 2 ? (r.callbackPhone ? 'SATISFIED' : 'NO_CONTACT') : null,
             appealReason: state === 'EXCLUDED' ? '评价人未在该窗口办理业务，属误评' : '',
             decisionReason: state === 'EXCLUDED' ? '经核实监控录像，同意剔除' : '',
+            resolution: state === 'CLOSED' ? 'RESOLVED' : null,
+            publicResult: state === 'CLOSED' ? '已对窗口人员批评教育，并在窗口公示一次性告知清单' : '',
             closedAt,
             onTime: closedAt ? closedAt <= dueAt : null,
             timeline: steps.map((action, k) => ({
@@ -174,6 +180,9 @@ async function seedFollowUps(now: Date, actor: { id: Types.ObjectId; name: strin
     if (state === 'EXCLUDED') await RatingModel.updateOne({ _id: r._id }, { excluded: true, counted: false });
   }
   if (ops.length) await FollowUpModel.bulkWrite(ops as never, { ordered: false });
+  // 您说，我们改 on the public pages: the latest fixes, as closing them would have listed them.
+  const fixed = await FollowUpModel.find({ state: 'CLOSED' }).sort({ closedAt: -1 }).limit(10).lean<FollowUp[]>();
+  for (const f of fixed.reverse()) await publishFix(f);
   await seedAlerts(bad.filter((r) => r.level === 'VERY_DISSATISFIED').slice(-3));
   return ops.length;
 }

@@ -89,6 +89,13 @@ describe('appeals: evidence, deadline and four eyes', () => {
     await step(managerA, id, 'appeal', { note: '经核实属误评' });
     const same = await step(managerA, id, 'exclude', { note: '同意' });
     expect(same.code).to.equal('SAME_PERSON');
+    // The page offers the filer no decision and says someone else decides; the second manager gets both.
+    const view = '{ followUp(id: "ID") { allowedActions waitsForOtherDecider } }'.replace('ID', id);
+    expect((await managerA.gql(view)).data.followUp).to.deep.equal({ allowedActions: [], waitsForOtherDecider: true });
+    expect((await managerB.gql(view)).data.followUp).to.deep.equal({
+      allowedActions: ['exclude', 'reinstate'],
+      waitsForOtherDecider: false,
+    });
     expect((await FollowUpModel.findById(id).lean())!.state).to.equal('APPEALED');
     const decided = await step(managerB, id, 'exclude', { note: '经复核监控，同意剔除' });
     expect(decided.f).to.include({ state: 'EXCLUDED' });

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { deliverDue, enqueue, registerChannel } from '../../server/src/lib/outbox/outbox.js';
 import { OutboxModel } from '../../server/src/lib/outbox/outbox.model.js';
@@ -10,6 +12,8 @@ import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.mod
 import { sweepFollowUpDeadlines } from '../../server/src/domains/follow-ups/follow-up.deadlines.js';
 import { addWorkingDays } from '../../server/src/domains/calendar/calendar.service.js';
 import { WEBHOOK_CHANNEL } from '../../server/src/domains/notifications/notification.service.js';
+import { NotificationModel } from '../../server/src/domains/notifications/notification.model.js';
+import { hasChinese } from '../../server/src/lib/messages.js';
 import { notificationSettings } from '../../server/src/domains/notifications/notification.settings.js';
 import { RatingModel, type Rating } from '../../server/src/domains/ratings/rating.model.js';
 import { ratingSettings } from '../../server/src/domains/ratings/rating.settings.js';
@@ -148,5 +152,53 @@ describe('notifications and the outbox', () => {
     const m = (await OutboxModel.findById('test-feed:rating:1').lean())!;
     expect(m).to.include({ state: 'FAILED', attempts: 2, lastError: '省平台不可达' });
     expect(m.payload).to.deep.equal({ n: 1 });
+  });
+
+  it('stores a key and params and gives each reader their language; older rows read as stored', async () => {
+    const id = await followUp();
+    await manager.gql('mutation($id: ID!) { remindFollowUp(id: $id, note: "今天下班前") }', { id });
+    const stored = (await NotificationModel.findOne({ kind: 'REMINDER', link: `/admin/follow-ups?id=${id}` }).lean())!;
+    expect(stored).to.deep.include({ titleKey: 'Reminder: follow-up of a bad rating', title: '' });
+    expect(stored.params).to.include({ note: '今天下班前' });
+    const read = async (headers: Record<string, string>) =>
+      (
+        (await liaison.gql(INBOX, {}, headers)).data.myNotifications.items as Array<{
+          title: string;
+          link: string;
+        }>
+      ).filter((n) => n.link.endsWith(id));
+    const zh = (await liaison.gql('{ myNotifications { items { kind title body link } } }')).data.myNotifications
+      .items as Array<{ kind: string; title: string; body: string; link: string }>;
+    const reminder = zh.find((n) => n.kind === 'REMINDER' && n.link.endsWith(id))!;
+    expect(reminder.title).to.equal('催办：差评整改');
+    expect(reminder.body).to.match(/催办一条差评整改：今天下班前$/);
+    const en = (
+      await liaison.gql('{ myNotifications { items { kind title body link } } }', {}, { 'accept-language': 'en' })
+    ).data.myNotifications.items as Array<{ kind: string; title: string; body: string; link: string }>;
+    const inEnglish = en.find((n) => n.kind === 'REMINDER' && n.link.endsWith(id))!;
+    expect(inEnglish.title).to.equal('Reminder: follow-up of a bad rating');
+    expect(inEnglish.body).to.match(/ sent a reminder about a follow-up: 今天下班前$/);
+    expect((await read({ 'accept-language': 'en' })).map((n) => n.title)).to.include('New bad rating to follow up');
+
+    // A row stored before the keys (Chinese title and body) reads as it was stored, in both languages.
+    const legacy = { ...stored, _id: `legacy:${stored._id}`, titleKey: '', bodyKey: '', params: {} };
+    await NotificationModel.collection.insertOne({ ...legacy, title: '旧通知标题', body: '旧通知正文' } as never);
+    for (const headers of [{}, { 'accept-language': 'en' }] as Array<Record<string, string>>) {
+      const items = (await liaison.gql('{ myNotifications { items { id title body } } }', {}, headers)).data
+        .myNotifications.items as Array<{ id: string; title: string; body: string }>;
+      expect(items.find((n) => n.id === legacy._id)).to.include({ title: '旧通知标题', body: '旧通知正文' });
+    }
+  });
+
+  it('has Chinese for every notification text the server raises', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const keys = files('server/src').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\btext\(\s*'((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]!),
+    );
+    expect(keys.length).to.be.greaterThan(10);
+    expect(keys.filter((k) => !hasChinese(k))).to.deep.equal([]);
   });
 });

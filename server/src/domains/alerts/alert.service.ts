@@ -8,7 +8,7 @@ import type { Logger } from '../../lib/logger.js';
 import { assertDepartment, departmentFilter } from '../accounts/access.js';
 import type { alertFilter } from './alert.inputs.js';
 import { AlertGateModel, AlertModel, type Alert } from './alert.model.js';
-import { tell } from '../notifications/notification.service.js';
+import { tell, text } from '../notifications/notification.service.js';
 import { countAt, sums } from '../../lib/counters.js';
 import type { Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -21,8 +21,11 @@ async function raise(
     await tell({
       key: `alert:${String(alert._id)}`,
       kind: 'ALERT',
-      title: '评价实时预警',
-      body: alert.rule === 'VERY_DISSATISFIED' ? '收到非常不满意评价' : '短时间内差评比例超过预警阈值',
+      title: text('Live rating alert'),
+      body:
+        alert.rule === 'VERY_DISSATISFIED'
+          ? text('A very dissatisfied rating came in')
+          : text('The share of bad ratings passed the alert threshold'),
       link: `/admin/ratings?alert=${String(alert._id)}`,
       to: { capability: 'workFollowUps', department: alert.department },
     });

@@ -9,7 +9,7 @@ import type { complaintActionInput } from './complaint.inputs.js';
 import { deadlinesFor } from './complaint.deadlines.js';
 import { ComplaintModel, type Complaint, type ComplaintState } from './complaint.model.js';
 import { filePhotosUnder } from './complaint-photos.js';
-import { tell } from '../notifications/notification.service.js';
+import { tell, text } from '../notifications/notification.service.js';
 
 // The handling workflow as a table: which states an action leaves, where it goes, who may take
 // it, and whether the citizen sees the step (with its note) on the tracking page.
@@ -163,8 +163,8 @@ export async function act(user: SessionUser, id: string, input: ActionInput) {
     await tell({
       key: `complaint:${id}:returned:${c.timeline.length}`,
       kind: 'REPLY_RETURNED',
-      title: `投诉答复被退回：${c.trackingCode}`,
-      body: note,
+      title: text('Complaint reply returned: {{code}}', { code: c.trackingCode }),
+      body: text('Returned with: {{note}}', { note }),
       link: `/admin/complaints/${id}`,
       to: { capability: 'handleComplaints', department: c.assignedTo },
     });

@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { addWorkingDays } from '../calendar/calendar.service.js';
-import { tell } from '../notifications/notification.service.js';
+import { tell, text } from '../notifications/notification.service.js';
 import { FollowUpModel, type FollowUp } from './follow-up.model.js';
 
 // Deadlines coming and missed: a periodic sweep tells the department (and the centre) one
@@ -23,8 +23,10 @@ export async function sweepFollowUpDeadlines(now = new Date()) {
     await tell({
       key: `followUp:${id}:${overdue ? 'overdue' : 'due'}`,
       kind: overdue ? 'FOLLOW_UP_OVERDUE' : 'FOLLOW_UP_DUE',
-      title: overdue ? '差评整改已逾期' : '差评整改明日到期',
-      body: overdue ? '一条差评整改已超过期限，请尽快办结' : '一条差评整改将在一个工作日内到期',
+      title: overdue ? text('Follow-up overdue') : text('Follow-up due tomorrow'),
+      body: overdue
+        ? text('A follow-up is past its deadline; please close it soon')
+        : text('A follow-up is due within one working day'),
       link: `/admin/follow-ups?id=${id}`,
       to: { capability: 'workFollowUps', department: f.department },
     });

@@ -14,7 +14,7 @@ import {
   RESOLUTIONS,
   type FollowUp,
 } from './follow-up.model.js';
-import { outcomesFor } from './follow-up.steps.js';
+import { outcomesFor, waitsForOtherDecider } from './follow-up.steps.js';
 import * as service from './follow-up.service.js';
 import { RatingRef } from '../ratings/rating.schema.js';
 
@@ -97,6 +97,10 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
     attachments: t.field({ type: [AttachmentRef], resolve: (f) => f.attachments }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.closedAt }),
     timeline: t.field({ type: [StepRef], resolve: (f) => f.timeline }),
+    waitsForOtherDecider: t.boolean({
+      description: 'An appeal the viewer filed or prepared: someone else decides it (four eyes)',
+      resolve: (f, _, ctx) => waitsForOtherDecider(ctx.user, f),
+    }),
     allowedActions: t.field({
       type: [ActionEnum],
       description: 'What the viewer may do now',

@@ -18,7 +18,7 @@ import {
 } from './follow-up.steps.js';
 import { claimEvidence } from '../files/evidence.js';
 import { publishFix } from './fix-board.service.js';
-import { tell } from '../notifications/notification.service.js';
+import { tell, text } from '../notifications/notification.service.js';
 import { FollowUpModel, type FollowUp, type FollowUpState } from './follow-up.model.js';
 import { RatingModel, type Rating } from '../ratings/rating.model.js';
 import type { RatingSettings } from '../ratings/rating.settings.js';
@@ -57,8 +57,8 @@ export async function openFollowUp(rating: Rating, s: RatingSettings) {
     await tell({
       key: `followUp:${String(opened._id)}:opened`,
       kind: 'FOLLOW_UP_ASSIGNED',
-      title: '新差评待整改',
-      body: `收到一条差评，请在期限内核实、整改并回访`,
+      title: text('New bad rating to follow up'),
+      body: text('A bad rating came in: verify, rectify and call back within the deadline'),
       link: `/admin/follow-ups?id=${String(opened._id)}`,
       to: { capability: 'respondForDepartment', department: rating.department },
     });

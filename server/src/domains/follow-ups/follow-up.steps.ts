@@ -53,11 +53,18 @@ export type FollowUpAction = keyof typeof ACTIONS;
 const ruleOf = (a: FollowUpAction): Rule => ACTIONS[a];
 const fits = (a: FollowUpAction, f: FollowUp) => ruleOf(a).from.includes(f.state) && (ruleOf(a).when?.(f) ?? true);
 
-/** What this user may do to this follow-up now (drives the buttons on the page). */
+/** What this user may do to this follow-up now (drives the buttons on the page): no decision on their own appeal. */
 export function allowedActions(user: SessionUser | null, f: FollowUp): FollowUpAction[] {
   if (!user) return [];
-  return (Object.keys(ACTIONS) as FollowUpAction[]).filter((a) => fits(a, f) && can(user.role, ruleOf(a).who));
+  const own = isPreparer(user, f);
+  return (Object.keys(ACTIONS) as FollowUpAction[]).filter(
+    (a) => fits(a, f) && can(user.role, ruleOf(a).who) && !(own && DECISIONS.includes(a)),
+  );
 }
+
+/** An appeal this user could decide but for four eyes: the page says someone else will. */
+export const waitsForOtherDecider = (user: SessionUser | null, f: FollowUp) =>
+  !!user && f.state === 'APPEALED' && can(user.role, 'decideAppeals') && isPreparer(user, f);
 
 /** Refuses an action the record's state does not allow. */
 export function assertFits(action: FollowUpAction, f: FollowUp) {
@@ -71,11 +78,16 @@ export const EVIDENCE_STEPS: readonly FollowUpAction[] = ['verify', 'rectify', '
 /** The steps that decide an appeal: never by whoever filed or prepared it (four eyes). */
 export const DECISIONS: readonly FollowUpAction[] = ['exclude', 'reinstate'];
 
+/** Whether the user filed the appeal or prepared the case (verify, rectify, appeal). */
+function isPreparer(user: SessionUser, f: FollowUp) {
+  const preparers = f.timeline.filter((s) => EVIDENCE_STEPS.includes(s.action as FollowUpAction)).map((s) => s.by);
+  return [f.appealedBy, ...preparers].some((by) => by && String(by) === user.id);
+}
+
 /** Refuses a decision by anyone who filed the appeal or prepared the case (verify, rectify). */
 export function assertFourEyes(user: SessionUser, action: FollowUpAction, f: FollowUp) {
   if (!DECISIONS.includes(action)) return;
-  const preparers = f.timeline.filter((s) => EVIDENCE_STEPS.includes(s.action as FollowUpAction)).map((s) => s.by);
-  if ([f.appealedBy, ...preparers].some((by) => by && String(by) === user.id)) {
+  if (isPreparer(user, f)) {
     throw new AppError('SAME_PERSON', 'An appeal is decided by someone other than who filed or prepared it');
   }
 }

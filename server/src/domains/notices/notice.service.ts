@@ -1,4 +1,4 @@
-import { tell } from '../notifications/notification.service.js';
+import { tell, text } from '../notifications/notification.service.js';
 import { Types, trusted } from 'mongoose';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -120,7 +120,7 @@ export async function publish(user: SessionUser, id: string) {
     await tell({
       key: `notice:${id}:published:${String(department)}`,
       kind: 'NOTICE_TO_ACKNOWLEDGE',
-      title: `通报待签收：${published.number || published.title}`,
+      title: text('Notice to acknowledge: {{notice}}', { notice: published.number || published.title }),
       link: `/admin/notices/${id}`,
       to: { capability: 'respondForDepartment', department },
     });

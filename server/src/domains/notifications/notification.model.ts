@@ -18,7 +18,12 @@ const notificationSchema = new Schema({
   user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   eventKey: { type: String, required: true },
   kind: { type: String, enum: NOTIFICATION_KINDS, required: true },
-  title: { type: String, required: true },
+  /** English message keys (server/src/messages/notifications.ts) and their params, read in the reader's language. */
+  titleKey: { type: String, default: '' },
+  bodyKey: { type: String, default: '' },
+  params: { type: Schema.Types.Mixed, default: {} },
+  /** Rows from before the keys: Chinese text, shown as stored. */
+  title: { type: String, default: '' },
   body: { type: String, default: '' },
   /** Where the record is, in the staff admin (e.g. /admin/follow-ups?id=…). */
   link: { type: String, default: '' },

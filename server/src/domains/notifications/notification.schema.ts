@@ -14,8 +14,8 @@ const NotificationRef = builder.objectRef<Notification>('Notification').implemen
   fields: (t) => ({
     id: t.exposeID('_id'),
     kind: t.field({ type: KindEnum, resolve: (n) => n.kind }),
-    title: t.exposeString('title'),
-    body: t.exposeString('body'),
+    title: t.string({ description: "In the reader's language", resolve: (n) => service.wordsOf(n).title }),
+    body: t.string({ description: "In the reader's language", resolve: (n) => service.wordsOf(n).body }),
     link: t.exposeString('link', { description: 'The record, as a path in the staff admin' }),
     createdAt: t.field({ type: 'DateTime', resolve: (n) => n.createdAt }),
     read: t.boolean({ resolve: (n) => !!n.readAt }),

@@ -2,6 +2,7 @@ import { Types, trusted } from 'mongoose';
 import { rolesWith, type Capability } from '../../../../common/roles.js';
 import { isDuplicateKey } from '../../db.js';
 import type { SessionUser } from '../../graphql/context.js';
+import { DEFAULT_LANG, t, type Lang } from '../../lib/messages.js';
 import { enqueue } from '../../lib/outbox/outbox.js';
 import { UserModel } from '../accounts/user.model.js';
 import { NotificationModel, type Notification, type NotificationKind } from './notification.model.js';
@@ -13,11 +14,19 @@ import { notificationSettings } from './notification.settings.js';
 
 export const WEBHOOK_CHANNEL = 'webhook';
 
+/** A message key (English text, server/src/messages/notifications.ts) with its params. */
+export interface Text {
+  key: string;
+  params: Record<string, string | number>;
+}
+/** A notification's words, stored as key and params: each reader gets them in their language. */
+export const text = (key: string, params: Record<string, string | number> = {}): Text => ({ key, params });
+
 export interface NotifyEvent {
   key: string;
   kind: NotificationKind;
-  title: string;
-  body?: string;
+  title: Text;
+  body?: Text;
   link?: string;
   /** Whoever has the capability; a liaison only when it belongs to `department`. */
   to: { capability: Capability; department?: Types.ObjectId | string | null } | { users: string[] };
@@ -50,8 +59,10 @@ export async function notify(e: NotifyEvent) {
     user,
     eventKey: e.key,
     kind: e.kind,
-    title: e.title,
-    body: e.body ?? '',
+    titleKey: e.title.key,
+    bodyKey: e.body?.key ?? '',
+    // Both texts share the params (a body may name what the title does).
+    params: { ...e.title.params, ...e.body?.params },
     link: e.link ?? '',
     createdAt: now,
   }));
@@ -63,15 +74,26 @@ export async function notify(e: NotifyEvent) {
   const { webhookUrl } = await notificationSettings.get();
   // No personal data leaves: what happened, where it is, how many were told.
   if (webhookUrl) {
+    // In Chinese for the SMS / 政务微信 gateway, with the key and params for one that translates.
     await enqueue(WEBHOOK_CHANNEL, e.key, {
       kind: e.kind,
-      title: e.title,
-      body: e.body ?? '',
+      title: t(e.title.key, e.title.params, DEFAULT_LANG),
+      body: e.body ? t(e.body.key, e.body.params, DEFAULT_LANG) : '',
+      message: { title: e.title, body: e.body ?? null },
       link: e.link ?? '',
       recipients: docs.length,
     });
   }
   return docs.length;
+}
+
+/** A stored notification's title and body in `lang`; rows from before the keys as stored. */
+export function wordsOf(n: Notification, lang?: Lang) {
+  const params = (n.params ?? {}) as Record<string, unknown>;
+  return {
+    title: n.titleKey ? t(n.titleKey, params, lang) : n.title,
+    body: n.bodyKey ? t(n.bodyKey, params, lang) : n.body,
+  };
 }
 
 /** The user's notifications, newest first, and how many are unread. */

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound } from '../../graphql/errors.js';
 import { FollowUpModel, type FollowUp } from '../follow-ups/follow-up.model.js';
 import { NoticeModel, type Notice } from '../notices/notice.model.js';
-import { notify } from './notification.service.js';
+import { notify, text } from './notification.service.js';
 
 // 催办 / 催签: a manager reminds a department's liaisons of what waits for them. Reminders in the
 // same minute count as one (a double click), later ones are new events.
@@ -16,8 +16,10 @@ export async function remindFollowUp(user: SessionUser, id: string, note: string
   return notify({
     key: `remind:followUp:${id}:${minute()}`,
     kind: 'REMINDER',
-    title: '催办：差评整改',
-    body: `${user.displayName}催办一条差评整改${note ? `：${note}` : ''}`,
+    title: text('Reminder: follow-up of a bad rating'),
+    body: note
+      ? text('{{name}} sent a reminder about a follow-up: {{note}}', { name: user.displayName, note })
+      : text('{{name}} sent a reminder about a follow-up', { name: user.displayName }),
     link: `/admin/follow-ups?id=${id}`,
     to: { capability: 'respondForDepartment', department: f.department },
   });
@@ -34,8 +36,10 @@ export async function remindNotice(user: SessionUser, id: string, note: string) 
     told += await notify({
       key: `remind:notice:${id}:${String(r.department)}:${minute()}`,
       kind: 'REMINDER',
-      title: `催签：${n.number || n.title}`,
-      body: `${user.displayName}提醒签收通报${note ? `：${note}` : ''}`,
+      title: text('Reminder to acknowledge: {{notice}}', { notice: n.number || n.title }),
+      body: note
+        ? text('{{name}} asks you to acknowledge the notice: {{note}}', { name: user.displayName, note })
+        : text('{{name}} asks you to acknowledge the notice', { name: user.displayName }),
       link: `/admin/notices/${id}`,
       to: { capability: 'respondForDepartment', department: r.department },
     });

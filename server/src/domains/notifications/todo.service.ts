@@ -102,7 +102,7 @@ async function centreQueues(user: SessionUser): Promise<Todo[]> {
       key: 'suspectRatings',
       group: 'MINE',
       count: await RatingModel.countDocuments({ suspect: true }),
-      link: '/rating-records?suspect=1',
+      link: '/ratings/records?suspect=1',
     });
   }
   if (can(user.role, 'issueNotices')) {

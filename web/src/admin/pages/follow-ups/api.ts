@@ -11,6 +11,7 @@ const Fields = graphql(`
     ratedAt
     closedAt
     allowedActions
+    waitsForOtherDecider
     finding
     responsible
     action
@@ -23,6 +24,8 @@ const Fields = graphql(`
     resolution
     appealReason
     decisionReason
+    trackingCode
+    publicResult
     decidedByName
     decidedAt
     appealDueAt
@@ -89,6 +92,16 @@ const Page = graphql(
   `,
   [Fields],
 );
+const One = graphql(
+  `
+    query FollowUp($id: ID!) {
+      followUp(id: $id) {
+        ...FollowUpFields
+      }
+    }
+  `,
+  [Fields],
+);
 const Advance = graphql(
   `
     mutation AdvanceFollowUp($id: ID!, $action: FollowUpAction!, $input: FollowUpStepInput) {
@@ -109,6 +122,7 @@ export const STATES = ['OPEN', 'VERIFIED', 'RECTIFIED', 'CALLED_BACK', 'CLOSED',
 
 export const pageFollowUps = (f: FollowUpFilters, page: number, pageSize: number) =>
   request(Page, { ...f, page, pageSize }).then((d) => d.followUps);
+export const loadFollowUp = (id: string) => request(One, { id }).then((d) => d.followUp);
 export const advance = (id: string, action: Action, input: StepInput) =>
   request(Advance, { id, action, input }).then((d) => d.advanceFollowUp);
 /** Uploads one photo or PDF for a later verify, rectify or appeal step; the server checks the bytes. */
