@@ -85,6 +85,7 @@ export const CAPABILITIES = {
   editWindows: REGISTRY_EDITORS, // a liaison: only the name and service items of its windows
   manageWindows: ADMINS, // create windows, change every field, revoke QR codes
   manageDepartments: ADMINS,
+  manageDevices: ADMINS, // pair the windows' rating devices (评价器), list and revoke them
 
   // The system.
   manageAccounts: ADMINS,

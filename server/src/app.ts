@@ -8,6 +8,7 @@ import { bulletinsRouter } from './domains/bulletins/bulletins.routes.js';
 import { casesRouter } from './domains/cases/case.routes.js';
 import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { refuseForeignWrites } from './domains/accounts/http-auth.js';
+import { devicesRouter } from './domains/devices/device.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
 import { followUpsRouter } from './domains/follow-ups/follow-up.routes.js';
@@ -125,6 +126,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(noticesRouter());
   app.use(casesRouter(logger));
   app.use(bulletinsRouter());
+  app.use(devicesRouter(config, logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

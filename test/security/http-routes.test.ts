@@ -17,6 +17,8 @@ const HANDLERS: Actor[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 const CENTER: Actor[] = ['ADMIN', 'MANAGER'];
 const PATROL: Actor[] = ['ADMIN', 'MANAGER', 'INSPECTOR'];
 const PUBLIC: Actor[] = ['ANON', ...STAFF];
+/** The window rating devices' routes: their credential (X-WFP-Device) admits them, no staff session does. */
+const DEVICE_ONLY: Actor[] = [];
 const ZERO_ID = '000000000000000000000000';
 
 interface World {
@@ -36,6 +38,7 @@ const PNG = Buffer.from(
 );
 const png = new Uint8Array(PNG);
 const csv = new TextEncoder().encode('a,b\n');
+const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'GET /healthz': [PUBLIC, () => ({ path: '/healthz' })],
@@ -77,6 +80,21 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'POST /api/notices/:id/evidence': [
     ['DEPARTMENT'],
     () => ({ method: 'POST', path: `/api/notices/${ZERO_ID}/evidence`, body: png }),
+  ],
+  // A window's rating device (docs/device.md): anyone may try a pairing code (limited per address).
+  'POST /api/device/pair': [
+    PUBLIC,
+    () => ({ method: 'POST', path: '/api/device/pair', body: json({ code: 'ZZZZ-ZZZZ' }) }),
+  ],
+  'GET /api/device/me': [DEVICE_ONLY, () => ({ path: '/api/device/me' })],
+  'GET /api/device/invitation': [DEVICE_ONLY, () => ({ path: '/api/device/invitation' })],
+  'POST /api/device/complete': [
+    DEVICE_ONLY,
+    () => ({ method: 'POST', path: '/api/device/complete', body: json({ caseNumber: 'X-0001' }) }),
+  ],
+  'POST /api/device/ticket': [
+    DEVICE_ONLY,
+    () => ({ method: 'POST', path: '/api/device/ticket', body: json({ caseNumber: 'X-0001' }) }),
   ],
 };
 

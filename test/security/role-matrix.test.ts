@@ -81,6 +81,7 @@ const POLICY: Record<string, Actor[]> = {
   myNotifications: STAFF,
   myWork: STAFF,
   notificationSettings: ['ADMIN'],
+  ratingDevices: ['ADMIN'],
   // Mutations
   login: PUBLIC,
   logout: PUBLIC,
@@ -93,6 +94,10 @@ const POLICY: Record<string, Actor[]> = {
   updateDepartment: ['ADMIN'],
   createWindow: ['ADMIN'],
   reissueWindowQr: ['ADMIN'],
+  issueDevicePairingCode: ['ADMIN'],
+  revokeDevice: ['ADMIN'],
+  // A phone that scanned a window device's rotating case QR code.
+  issueCaseRatingTicket: PUBLIC,
   createUser: ['ADMIN'],
   updateUser: ['ADMIN'],
   resetUserPassword: ['ADMIN'],

@@ -63,6 +63,7 @@ const POLICY: Record<Capability, Role[]> = {
   editServiceItems: [A, D],
   editWindows: [A, D],
   manageWindows: [A],
+  manageDevices: [A],
   manageDepartments: [A],
   manageAccounts: [A],
   readAuditLog: [A],

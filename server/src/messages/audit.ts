@@ -78,6 +78,10 @@ const ACTIONS: Record<string, [zh: string, en: string]> = {
   exportComplaints: ['导出了投诉', 'exported complaints'],
   exportRatings: ['导出了评价', 'exported ratings'],
   reopenComplaint: ['重新打开了投诉', 'reopened a complaint'],
+  issueDevicePairingCode: ['签发了评价器绑定码', 'issued a rating device pairing code'],
+  revokeDevice: ['撤销了评价器', 'revoked a rating device'],
+  pairDevice: ['绑定了评价器', 'paired a rating device'],
+  issueCaseRatingTicket: ['签发了办件评价凭证', 'issued a case rating ticket'],
 };
 
 const ROLES: Record<string, [zh: string, en: string]> = {
@@ -115,6 +119,9 @@ const TYPES: Record<string, [zh: string, en: string]> = {
   LoginResult: ['账号', 'account'],
   Me: ['账号', 'account'],
   RatingTicket: ['评价凭证', 'rating ticket'],
+  RatingDevice: ['评价器', 'rating device'],
+  DevicePairingCode: ['评价器绑定码', 'device pairing code'],
+  CaseRatingTicket: ['办件评价凭证', 'case rating ticket'],
   SubmitComplaintResult: ['投诉', 'complaint'],
   SubmitRatingResult: ['评价', 'rating'],
 };
