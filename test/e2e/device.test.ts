@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { recordCase } from '../../server/src/domains/served-cases/served-case.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, watchErrors } from '../helpers/browser.js';
+import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import type { Client } from '../helpers/client.js';
 import { deviceCall, DEVICES, errorCode, pairingCode, REVOKE } from '../helpers/device.js';
 import {
@@ -131,6 +131,26 @@ describe('window rating device on a tablet', function () {
       channel: 'HALL_TABLET',
     });
     await page.locator('[data-test=idle]').waitFor();
+  });
+
+  it("lets a citizen rate the case on a phone from the device's rotating QR code instead", async () => {
+    await integrationCompletes('RS-2026-0003');
+    await page.locator('[data-test=case]').waitFor();
+    const link = new URL((await page.locator('[data-test=case-qr]').getAttribute('data-url'))!);
+    const phone = await browser.newContext(PHONE);
+    const p = await phone.newPage();
+    await p.goto(`${hallUrl(app.url)}${link.pathname}${link.search}`);
+    await p.locator('[data-test=bound-case]').getByText('RS-2026-0003').waitFor();
+    await p.click('[data-test=face-SATISFIED]');
+    await p.click('[data-test=submit]');
+    await p.locator('[data-test=done]').waitFor();
+    const r = await RatingModel.findOne({ servedCase: 'RS-2026-0003' }).lean();
+    expect(r).to.include({ level: 'SATISFIED', channel: 'QR' });
+    // Rated by phone: the device leaves the case, and the same code rates nothing more.
+    await page.locator('[data-test=idle]').waitFor();
+    await p.goto(`${hallUrl(app.url)}${link.pathname}${link.search}`);
+    await p.locator('[data-test=load-error]').getByText('已经评价过').waitFor();
+    await phone.close();
   });
 
   it('shows the admin its devices, and once revoked the device is refused and asks to be paired', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { Types } from 'mongoose';
 import { slotAt } from '../../server/src/domains/devices/case-qr.js';
+import { sweepDevices } from '../../server/src/domains/devices/pairing.service.js';
 import { DeviceInvitationModel, PairingCodeModel } from '../../server/src/domains/devices/device.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
 import { ServedCaseModel } from '../../server/src/domains/served-cases/served-case.model.js';
@@ -99,6 +100,9 @@ describe('window rating devices', function () {
     await PairingCodeModel.updateMany({ window: other }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     expect(errorCode(await deviceCall(app.url, 'pair', null, { code }))).to.equal('PAIRING_CODE_INVALID');
     expect(errorCode(await deviceCall(app.url, 'pair', null, { code: 'ABCD-EFGH' }))).to.equal('PAIRING_CODE_INVALID');
+    // The sweep removes what expired (the local engine applies no TTL).
+    await sweepDevices();
+    expect(await PairingCodeModel.exists({ window: other })).to.equal(null);
     // A live code still pairs (the refusals above were about the codes, not the window).
     await pairedDevice(app.url, admin, other);
   });

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import { TRACKING_CODE_ALPHABET } from '../../../../common/ids.js';
 import type { Config } from '../../config.js';
 import type { SessionUser } from '../../graphql/context.js';
 import { AppError, invalidState, notFound } from '../../graphql/errors.js';
 import { keyedHash, randomToken, sha256 } from '../../lib/crypto.js';
 import { WindowModel, type Window } from '../windows/window.model.js';
-import { PairingCodeModel, RatingDeviceModel, type RatingDevice } from './device.model.js';
+import { DeviceInvitationModel, PairingCodeModel, RatingDeviceModel, type RatingDevice } from './device.model.js';
 
 // Pairing a window's rating device: an admin issues a one-time code for the window (valid ten
 // minutes), someone types it on the device, and the device gets a random credential it keeps in
@@ -95,4 +95,10 @@ export async function revokeDevice(user: SessionUser, id: string) {
   const revoked = { revokedAt: new Date(), revokedBy: new Types.ObjectId(user.id) };
   await RatingDeviceModel.updateOne({ _id: device._id }, { $set: revoked });
   return { ...device, ...revoked };
+}
+
+/** Deletes expired pairing codes and invitations (the local engine never applies TTL). */
+export async function sweepDevices(now = new Date()) {
+  const expired = { expiresAt: trusted({ $lt: now }) };
+  await Promise.all([PairingCodeModel.deleteMany(expired), DeviceInvitationModel.deleteMany(expired)]);
 }
