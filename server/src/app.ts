@@ -10,6 +10,7 @@ import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { refuseForeignWrites } from './domains/accounts/http-auth.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
+import { integrationRouter } from './domains/integration/integration.routes.js';
 import { followUpsRouter } from './domains/follow-ups/follow-up.routes.js';
 import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
@@ -125,6 +126,7 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(noticesRouter());
   app.use(casesRouter(logger));
   app.use(bulletinsRouter());
+  app.use(integrationRouter(config, logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

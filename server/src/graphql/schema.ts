@@ -31,5 +31,6 @@ import '../domains/bulletins/bulletin.schema.js';
 import '../domains/bulletins/public.schema.js';
 import '../domains/bulletins/settings.schema.js';
 import '../domains/notifications/notification.schema.js';
+import '../domains/integration/integration.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
