@@ -73,6 +73,8 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   ],
   'GET /api/integration/v1/cases/:caseNumber': [[], () => ({ path: '/api/integration/v1/cases/AB-0001' })],
   'GET /api/integration/v1/ratings': [[], () => ({ path: '/api/integration/v1/ratings' })],
+  'POST /api/served-cases/import': [CENTER, () => ({ method: 'POST', path: '/api/served-cases/import', body: csv })],
+  'GET /api/served-cases/import/template.xlsx': [CENTER, () => ({ path: '/api/served-cases/import/template.xlsx' })],
   'GET /api/bulletins/:id.pdf': [HANDLERS, () => ({ path: `/api/bulletins/${ZERO_ID}.pdf` })],
   'GET /api/cases/import/template.xlsx': [CENTER, () => ({ path: '/api/cases/import/template.xlsx' })],
   'GET /api/attendance/sign-ins/template.xlsx': [CENTER, () => ({ path: '/api/attendance/sign-ins/template.xlsx' })],

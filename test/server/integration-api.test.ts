@@ -56,7 +56,7 @@ describe('integration API: API keys, cases reported by the queue system, rating 
         ...(init.lang ? { 'accept-language': init.lang } : {}),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) }));
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
   const report = (key: string, body: Record<string, unknown>, lang?: string) =>
     api(key, '/cases', { method: 'POST', body, lang });
 

@@ -67,6 +67,10 @@ export const errorsZh: Record<string, string> = {
   'This device was revoked; ask an administrator to pair it again': '此设备已被撤销，请联系管理员重新绑定',
   'Unknown or expired pairing code': '绑定码无效或已过期',
   'This QR code has expired; please scan the code on the screen again': '二维码已过期，请重新扫描屏幕上的二维码',
+  'This question is asked only after a good rating': '该问题仅在好评后询问',
+  'This question can no longer be answered': '该问题已过答复时限',
+  'This question was already answered': '该问题已答复过',
+  rating: '评价',
   // The integration API (issue 16).
   'Too many requests; please try again later': '请求过于频繁，请稍后再试',
   'The body is not valid JSON': '请求体不是有效的 JSON',

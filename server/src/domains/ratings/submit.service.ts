@@ -23,13 +23,25 @@ export interface SubmitRatingResult {
   replayed: boolean;
   negative: boolean;
   followUpDays: number | null;
+  /** After a good rating: ask whether the staff asked for it (answerSteeringQuestion). */
+  askSteering: boolean;
 }
 
 const ratingsPerIp = createCounter('rating_ip', 3600);
 const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
 
-function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: boolean): SubmitRatingResult {
-  return { accepted: true, replayed, negative: rating.negative, followUpDays: rating.negative ? s.followUpDays : null };
+function result(
+  rating: Pick<Rating, 'negative' | 'good'> & { staffAskedForGood?: boolean | null },
+  s: RatingSettings,
+  replayed: boolean,
+): SubmitRatingResult {
+  return {
+    accepted: true,
+    replayed,
+    negative: rating.negative,
+    followUpDays: rating.negative ? s.followUpDays : null,
+    askSteering: s.askStaffSteering && rating.good && (rating.staffAskedForGood ?? null) === null,
+  };
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {

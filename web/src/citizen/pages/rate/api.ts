@@ -44,7 +44,13 @@ const Submit = graphql(`
       replayed
       negative
       followUpDays
+      askSteering
     }
+  }
+`);
+const AnswerSteering = graphql(`
+  mutation AnswerSteeringQuestion($clientKey: String!, $staffAsked: Boolean!) {
+    answerSteeringQuestion(clientKey: $clientKey, staffAsked: $staffAsked)
   }
 `);
 
@@ -58,3 +64,6 @@ export const loadWindow = (code: string) => request(PublicWindow, { code }).then
 export const issueTicket = (code: string, sig: string) =>
   request(IssueTicket, { code, sig }).then((d) => d.issueRatingTicket);
 export const submitRating = (input: RatingInput) => request(Submit, { input }).then((d) => d.submitRating);
+/** 工作人员是否要求您给好评？ — answered once, by the rating's own clientKey. */
+export const answerSteering = (clientKey: string, staffAsked: boolean) =>
+  request(AnswerSteering, { clientKey, staffAsked }).then((d) => d.answerSteeringQuestion);
