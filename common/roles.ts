@@ -94,6 +94,7 @@ export const CAPABILITIES = {
   editRatingSettings: ADMINS,
   editComplaintSettings: ADMINS,
   editNotificationSettings: ADMINS, // the webhook that carries notifications to an SMS / 政务微信 gateway
+  manageIntegrations: ADMINS, // API keys of queue and case systems, the rating webhooks (系统对接)
   exportPersonalData: ADMINS, // names and phones in complaint exports
 
   // Answering for a department.

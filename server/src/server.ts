@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './lib/metrics.js';
 import { startNotificationDelivery } from './domains/notifications/delivery.js';
+import { startRatingWebhooks } from './domains/integration/rating-webhook.service.js';
 import { startSweeps } from './sweep.js';
 
 /**
@@ -45,6 +46,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   // Notifications leave through the outbox: every instance runs a worker; claims keep them apart.
   const delivery = startNotificationDelivery(logger);
+  const stopRatingWebhooks = startRatingWebhooks(logger);
   const stopSweeps = startSweeps(logger);
   let stopping = false;
   const connecting = (async () => {
@@ -63,6 +65,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   async function close() {
     stopping = true;
+    stopRatingWebhooks();
     await delivery.stop();
     stopSweeps();
     await new Promise<void>((resolve) => {

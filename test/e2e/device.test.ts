@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
-import { recordCase } from '../../server/src/domains/served-cases/served-case.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import type { Client } from '../helpers/client.js';
@@ -20,7 +18,8 @@ import {
 // The window rating device (issue 16 item 2) in Chromium on a 10-inch tablet in landscape, on the
 // hall's plain-HTTP origin: paired with an admin's code, it offers each case completed at its
 // window (by the integration or by 办结 on the device), rates it with one tap, refuses a second
-// rating, goes back to idle, and shows the pairing screen once revoked.
+// rating, goes back to idle, and shows the pairing screen once revoked. The integration's cases
+// come through the API key path (POST /api/integration/v1/cases).
 // WFP_SHOTS=<dir> keeps screenshots of its screens there.
 
 const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true, locale: 'zh-CN' };
@@ -40,20 +39,16 @@ describe('window rating device on a tablet', function () {
   let win: string;
   let staff: string;
 
-  const integrationCompletes = (caseNumber: string) =>
-    recordCase(
-      {
-        caseNumber,
-        window: new Types.ObjectId(win),
-        department: new Types.ObjectId(dept),
-        staff: new Types.ObjectId(staff),
-        serviceItem: null,
-        completed: true,
-        at: new Date(),
-      },
-      'API',
-      'queue-system',
-    );
+  let apiKey: string;
+  /** The queue system reports the case completed at C05, with its API key (docs/integration.md). */
+  const integrationCompletes = async (caseNumber: string) => {
+    const res = await fetch(`${app.url}/api/integration/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ caseNumber, windowCode: 'C05', staffNo: 'RSJ07', event: 'completed' }),
+    });
+    expect(res.status, await res.clone().text()).to.equal(201);
+  };
   const credential = () => page.evaluate(() => localStorage.getItem('wfp.deviceCredential'));
 
   before(async () => {
@@ -64,6 +59,11 @@ describe('window rating device on a tablet', function () {
     staff = await makeStaff('RSJ07', dept, '张伟');
     await putOnDuty(win, staff, dept);
     admin = await staffClient(app.url, 'ADMIN');
+    const key = await admin.gql(
+      'mutation($n: String!, $s: [ApiScope!]!) { createApiKey(name: $n, scopes: $s) { secret } }',
+      { n: '叫号系统', s: ['CASES_WRITE'] },
+    );
+    apiKey = key.data.createApiKey.secret as string;
     ctx = await browser.newContext(TABLET);
     page = await ctx.newPage();
     errors = watchErrors(page);

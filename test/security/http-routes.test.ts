@@ -69,6 +69,15 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'POST /api/attendance/sign-ins': [CENTER, () => ({ method: 'POST', path: '/api/attendance/sign-ins', body: csv })],
   'GET /api/notices/:id.pdf': [HANDLERS, () => ({ path: `/api/notices/${ZERO_ID}.pdf` })],
   'POST /api/cases/import': [CENTER, () => ({ method: 'POST', path: '/api/cases/import', body: csv })],
+  // The integration API takes API keys, never a staff session: every session is refused (401).
+  'POST /api/integration/v1/cases': [
+    [],
+    () => ({ method: 'POST', path: '/api/integration/v1/cases', body: new TextEncoder().encode('{}') }),
+  ],
+  'GET /api/integration/v1/cases/:caseNumber': [[], () => ({ path: '/api/integration/v1/cases/AB-0001' })],
+  'GET /api/integration/v1/ratings': [[], () => ({ path: '/api/integration/v1/ratings' })],
+  'POST /api/served-cases/import': [CENTER, () => ({ method: 'POST', path: '/api/served-cases/import', body: csv })],
+  'GET /api/served-cases/import/template.xlsx': [CENTER, () => ({ path: '/api/served-cases/import/template.xlsx' })],
   'GET /api/bulletins/:id.pdf': [HANDLERS, () => ({ path: `/api/bulletins/${ZERO_ID}.pdf` })],
   'GET /api/cases/import/template.xlsx': [CENTER, () => ({ path: '/api/cases/import/template.xlsx' })],
   'GET /api/attendance/sign-ins/template.xlsx': [CENTER, () => ({ path: '/api/attendance/sign-ins/template.xlsx' })],

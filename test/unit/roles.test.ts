@@ -71,6 +71,7 @@ const POLICY: Record<Capability, Role[]> = {
   editNotificationSettings: [A],
   editRatingSettings: [A],
   editComplaintSettings: [A],
+  manageIntegrations: [A],
   exportPersonalData: [A],
   respondForDepartment: [D],
 };

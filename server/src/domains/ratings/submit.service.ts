@@ -8,6 +8,7 @@ import { evaluateAlerts } from '../alerts/alert.service.js';
 import { markBurst } from '../alerts/burst.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
+import { publishRating } from '../integration/rating-webhook.service.js';
 import type { SubmitRatingInput } from './rating.inputs.js';
 import { normalizeCaseNumber } from '../../../../common/ids.js';
 import type { ServedCase } from '../served-cases/served-case.model.js';
@@ -22,13 +23,25 @@ export interface SubmitRatingResult {
   replayed: boolean;
   negative: boolean;
   followUpDays: number | null;
+  /** After a good rating: ask whether the staff asked for it (answerSteeringQuestion). */
+  askSteering: boolean;
 }
 
 const ratingsPerIp = createCounter('rating_ip', 3600);
 const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
 
-function result(rating: Pick<Rating, 'negative'>, s: RatingSettings, replayed: boolean): SubmitRatingResult {
-  return { accepted: true, replayed, negative: rating.negative, followUpDays: rating.negative ? s.followUpDays : null };
+function result(
+  rating: Pick<Rating, 'negative' | 'good'> & { staffAskedForGood?: boolean | null },
+  s: RatingSettings,
+  replayed: boolean,
+): SubmitRatingResult {
+  return {
+    accepted: true,
+    replayed,
+    negative: rating.negative,
+    followUpDays: rating.negative ? s.followUpDays : null,
+    askSteering: s.askStaffSteering && rating.good && (rating.staffAskedForGood ?? null) === null,
+  };
 }
 
 function checkTags(input: SubmitRatingInput, s: RatingSettings) {
@@ -160,6 +173,10 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
   await openFollowUp(rating, s);
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
+  // The rating is stored: a failure to queue its webhooks is logged, never the citizen's error.
+  await publishRating(rating).catch((err: unknown) =>
+    ctx.logger.warn({ err: (err as Error).message }, 'rating webhooks not queued'),
+  );
   await stampWindow(ctx, stamps, windowId, now.getTime());
   return result(rating, s, false);
 }

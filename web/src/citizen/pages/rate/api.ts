@@ -52,7 +52,13 @@ const Submit = graphql(`
       replayed
       negative
       followUpDays
+      askSteering
     }
+  }
+`);
+const AnswerSteering = graphql(`
+  mutation AnswerSteeringQuestion($clientKey: String!, $staffAsked: Boolean!) {
+    answerSteeringQuestion(clientKey: $clientKey, staffAsked: $staffAsked)
   }
 `);
 
@@ -73,3 +79,6 @@ export interface CaseQr {
 }
 export const issueCaseTicket = (q: CaseQr) => request(IssueCaseTicket, q).then((d) => d.issueCaseRatingTicket);
 export const submitRating = (input: RatingInput) => request(Submit, { input }).then((d) => d.submitRating);
+/** 工作人员是否要求您给好评？ — answered once, by the rating's own clientKey. */
+export const answerSteering = (clientKey: string, staffAsked: boolean) =>
+  request(AnswerSteering, { clientKey, staffAsked }).then((d) => d.answerSteeringQuestion);
