@@ -80,6 +80,7 @@ describe('window rating device on a tablet', function () {
     await page.fill('[data-test=pair-code]', 'ABCD-EFGH');
     await page.click('[data-test=pair-submit]');
     await page.locator('[data-test=pair-error]').getByText('绑定码无效').waitFor();
+    await shot(page, 'device-pair');
     await page.fill('[data-test=pair-code]', await pairingCode(admin, win, 'C05 平板'));
     await page.click('[data-test=pair-submit]');
     await page.locator('[data-test=idle]').waitFor();
@@ -121,6 +122,7 @@ describe('window rating device on a tablet', function () {
     await page.locator('[data-test=details]').waitFor();
     await page.tap('[data-test=tag-ATTITUDE]');
     await page.fill('[data-test=comment]', '态度生硬');
+    await shot(page, 'device-details');
     await page.tap('[data-test=submit]');
     await page.locator('[data-test=thanks]').getByText('个工作日').waitFor();
     const r = await RatingModel.findOne({ servedCase: 'RS-2026-0002' }).lean();
