@@ -86,6 +86,7 @@ export const CAPABILITIES = {
   editWindows: REGISTRY_EDITORS, // a liaison: only the name and service items of its windows
   manageWindows: ADMINS, // create windows, change every field, revoke QR codes
   manageDepartments: ADMINS,
+  manageDevices: ADMINS, // pair the windows' rating devices (评价器), list and revoke them
 
   // The system.
   manageAccounts: ADMINS,
@@ -94,6 +95,7 @@ export const CAPABILITIES = {
   editRatingSettings: ADMINS,
   editComplaintSettings: ADMINS,
   editNotificationSettings: ADMINS, // the webhook that carries notifications to an SMS / 政务微信 gateway
+  manageIntegrations: ADMINS, // API keys of queue and case systems, the rating webhooks (系统对接)
   exportPersonalData: ADMINS, // names and phones in complaint exports
   manageProvinceFeed: ADMINS, // the provincial 好差评 feed's address, secret, field names and codes; retries
 

@@ -8,8 +8,11 @@ import { bulletinsRouter } from './domains/bulletins/bulletins.routes.js';
 import { casesRouter } from './domains/cases/case.routes.js';
 import { complaintsRouter } from './domains/complaints/complaint.routes.js';
 import { refuseForeignWrites } from './domains/accounts/http-auth.js';
+import { devicesRouter } from './domains/devices/device.routes.js';
 import { filesRouter } from './domains/files/files.routes.js';
 import { inspectionsRouter } from './domains/inspections/inspections.routes.js';
+import { integrationRouter } from './domains/integration/integration.routes.js';
+import { servedCasesRouter } from './domains/served-cases/served-case.routes.js';
 import { followUpsRouter } from './domains/follow-ups/follow-up.routes.js';
 import { noticesRouter } from './domains/notices/notices.routes.js';
 import { staffRouter } from './domains/staff/staff.routes.js';
@@ -127,6 +130,9 @@ export async function createApp({ config, logger }: { config: Config; logger: Lo
   app.use(noticesRouter());
   app.use(casesRouter(logger));
   app.use(bulletinsRouter());
+  app.use(devicesRouter(config, logger));
+  app.use(integrationRouter(config, logger));
+  app.use(servedCasesRouter(logger));
 
   if (config.serveWeb) await mountWeb(app, config);
 

@@ -8,6 +8,7 @@ import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './lib/metrics.js';
 import { startNotificationDelivery } from './domains/notifications/delivery.js';
 import { startProvinceFeed } from './domains/province-feed/feed.delivery.js';
+import { startRatingWebhooks } from './domains/integration/rating-webhook.service.js';
 import { startSweeps } from './sweep.js';
 
 /**
@@ -47,6 +48,7 @@ export async function startServer(config: Config, logger: Logger) {
   // Notifications leave through the outbox: every instance runs a worker; claims keep them apart.
   const stopFeed = startProvinceFeed(logger);
   const delivery = startNotificationDelivery(logger);
+  const stopRatingWebhooks = startRatingWebhooks(logger);
   const stopSweeps = startSweeps(logger);
   let stopping = false;
   const connecting = (async () => {
@@ -65,6 +67,7 @@ export async function startServer(config: Config, logger: Logger) {
 
   async function close() {
     stopping = true;
+    stopRatingWebhooks();
     await delivery.stop();
     stopFeed();
     stopSweeps();

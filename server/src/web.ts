@@ -5,12 +5,14 @@ import expressStaticGzip from 'express-static-gzip';
 import type { Config } from './config.js';
 
 // The web has two faces, each its own Vite entry: the staff admin (/admin) and the citizen
-// pages (/r/<code> rating, /c/... complaints). Production serves the built files; `npm run dev`
+// pages (/r/<code> rating, /c/... complaints, /d the window's rating device). Production serves the built files; `npm run dev`
 // runs Vite inside this server for hot reload on one port.
 
 const ENTRIES: Array<[RegExp, string]> = [
   [/^\/admin(\/|$)/, 'admin.html'],
   [/^\/(r|c|p)\//, 'citizen.html'],
+  // The window's rating device (评价器): a page of the citizen face, in its own chunk.
+  [/^\/d\/?$/, 'citizen.html'],
 ];
 
 const viteDev = (config: Config) => config.env === 'development' && process.env.WEB_DEV === '1';

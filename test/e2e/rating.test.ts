@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
+import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeDepartment, makeStaff, makeWindow, putOnDuty } from '../helpers/fixtures.js';
@@ -16,7 +17,7 @@ describe('citizen rating page on a phone', function () {
     app = await startTestApp({ web: true });
     browser = await launchBrowser();
     const gsj = await makeDepartment('GSJ', '市工商行政管理局');
-    for (const code of ['B01', 'B02', 'B03', 'B04']) {
+    for (const code of ['B01', 'B02', 'B03', 'B04', 'B05']) {
       const w = await makeWindow(code, gsj);
       await putOnDuty(w, await makeStaff(`S${code}`, gsj, `员工${code}`), gsj);
     }
@@ -51,6 +52,19 @@ describe('citizen rating page on a phone', function () {
     await page.locator('[data-test=done]').waitFor();
     expect(taps()).to.be.at.most(3);
     expect(await RatingModel.findOne({ level: 'VERY_SATISFIED' }).lean()).to.include({ counted: true });
+    expect(errors).to.deep.equal([]);
+    await ctx.close();
+  });
+
+  it('asks after a good rating whether the staff asked for it, answered once with one tap', async () => {
+    const { ctx, page, errors } = await open('B05');
+    await page.click('[data-test=face-SATISFIED]');
+    await page.click('[data-test=submit]');
+    await page.locator('[data-test=steering]').getByText('工作人员是否要求您给好评？').waitFor();
+    await page.click('[data-test=steering-yes]');
+    await page.locator('[data-test=steering]').getByText('已收到').waitFor();
+    const win = await WindowModel.findOne({ code: 'B05' }).lean();
+    expect(await RatingModel.findOne({ window: win!._id }).lean()).to.include({ staffAskedForGood: true });
     expect(errors).to.deep.equal([]);
     await ctx.close();
   });

@@ -17,6 +17,8 @@ const HANDLERS: Actor[] = ['ADMIN', 'MANAGER', 'DEPARTMENT'];
 const CENTER: Actor[] = ['ADMIN', 'MANAGER'];
 const PATROL: Actor[] = ['ADMIN', 'MANAGER', 'INSPECTOR'];
 const PUBLIC: Actor[] = ['ANON', ...STAFF];
+/** The window rating devices' routes: their credential (X-WFP-Device) admits them, no staff session does. */
+const DEVICE_ONLY: Actor[] = [];
 const ZERO_ID = '000000000000000000000000';
 
 interface World {
@@ -36,6 +38,7 @@ const PNG = Buffer.from(
 );
 const png = new Uint8Array(PNG);
 const csv = new TextEncoder().encode('a,b\n');
+const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'GET /healthz': [PUBLIC, () => ({ path: '/healthz' })],
@@ -70,6 +73,15 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'POST /api/attendance/sign-ins': [CENTER, () => ({ method: 'POST', path: '/api/attendance/sign-ins', body: csv })],
   'GET /api/notices/:id.pdf': [HANDLERS, () => ({ path: `/api/notices/${ZERO_ID}.pdf` })],
   'POST /api/cases/import': [CENTER, () => ({ method: 'POST', path: '/api/cases/import', body: csv })],
+  // The integration API takes API keys, never a staff session: every session is refused (401).
+  'POST /api/integration/v1/cases': [
+    [],
+    () => ({ method: 'POST', path: '/api/integration/v1/cases', body: new TextEncoder().encode('{}') }),
+  ],
+  'GET /api/integration/v1/cases/:caseNumber': [[], () => ({ path: '/api/integration/v1/cases/AB-0001' })],
+  'GET /api/integration/v1/ratings': [[], () => ({ path: '/api/integration/v1/ratings' })],
+  'POST /api/served-cases/import': [CENTER, () => ({ method: 'POST', path: '/api/served-cases/import', body: csv })],
+  'GET /api/served-cases/import/template.xlsx': [CENTER, () => ({ path: '/api/served-cases/import/template.xlsx' })],
   'GET /api/bulletins/:id.pdf': [HANDLERS, () => ({ path: `/api/bulletins/${ZERO_ID}.pdf` })],
   'GET /api/cases/import/template.xlsx': [CENTER, () => ({ path: '/api/cases/import/template.xlsx' })],
   'GET /api/attendance/sign-ins/template.xlsx': [CENTER, () => ({ path: '/api/attendance/sign-ins/template.xlsx' })],
@@ -81,6 +93,21 @@ const POLICY: Record<string, [Actor[], (w: World) => Call]> = {
   'POST /api/notices/:id/evidence': [
     ['DEPARTMENT'],
     () => ({ method: 'POST', path: `/api/notices/${ZERO_ID}/evidence`, body: png }),
+  ],
+  // A window's rating device (docs/device.md): anyone may try a pairing code (limited per address).
+  'POST /api/device/pair': [
+    PUBLIC,
+    () => ({ method: 'POST', path: '/api/device/pair', body: json({ code: 'ZZZZ-ZZZZ' }) }),
+  ],
+  'GET /api/device/me': [DEVICE_ONLY, () => ({ path: '/api/device/me' })],
+  'GET /api/device/invitation': [DEVICE_ONLY, () => ({ path: '/api/device/invitation' })],
+  'POST /api/device/complete': [
+    DEVICE_ONLY,
+    () => ({ method: 'POST', path: '/api/device/complete', body: json({ caseNumber: 'X-0001' }) }),
+  ],
+  'POST /api/device/ticket': [
+    DEVICE_ONLY,
+    () => ({ method: 'POST', path: '/api/device/ticket', body: json({ caseNumber: 'X-0001' }) }),
   ],
 };
 

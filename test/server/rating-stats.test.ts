@@ -131,7 +131,20 @@ describe('rating analytics against a hand-computed fixture', () => {
     };
     const zh = await get();
     expect(zh).to.have.length(7);
-    expect(zh[0]).to.deep.equal(['时间', '窗口', '部门', '人员', '评价', '原因', '意见', '办件编号']);
+    expect(zh[0]).to.deep.equal([
+      '时间',
+      '窗口',
+      '部门',
+      '人员',
+      '评价',
+      '原因',
+      '意见',
+      '办件编号',
+      '评价渠道',
+      '关联办件',
+      '服务事项',
+    ]);
+    expect(zh[1]![8]).to.equal('二维码');
     expect(zh[1]!.slice(0, 5)).to.deep.equal(['2026-11-02 09:05', 'A01', '市工商行政管理局', '张敏', '非常满意']);
     const en = await get('en');
     expect([en[0]![0], en[1]![4]]).to.deep.equal(['Time', 'Very satisfied']);

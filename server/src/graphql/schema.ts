@@ -33,5 +33,8 @@ import '../domains/bulletins/public.schema.js';
 import '../domains/bulletins/settings.schema.js';
 import '../domains/notifications/notification.schema.js';
 import '../domains/province-feed/feed.schema.js';
+import '../domains/devices/device.schema.js';
+import '../domains/integration/integration.schema.js';
+import '../domains/served-cases/participation.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -25,4 +25,6 @@ export const exportsZh: Record<string, string> = {
   Reasons: '原因',
   Comment: '意见',
   'Case number': '办件编号',
+  Channel: '评价渠道',
+  'Bound case': '关联办件',
 };

@@ -16,6 +16,9 @@ const COLUMNS: Record<string, [zh: string, en: string]> = {
   signOut: ['签退时间', 'sign-out'],
   name: ['名称', 'name'],
   type: ['类型', 'type'],
+  caseNumber: ['办件编号', 'case number'],
+  servedAt: ['受理时间', 'served at'],
+  completedAt: ['办结时间', 'completed at'],
 };
 
 const columns = (i: 0 | 1) => Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [`column.${k}`, v[i]]));
@@ -36,6 +39,9 @@ export const importsZh: Record<string, string> = {
   'at most {{count}} rows': '最多 {{count}} 行',
   'no such window': '窗口不存在',
   'no such staff member': '工号不存在',
+  'same case number as line {{first}}': '与第 {{first}} 行的办件编号重复',
+  'not a date and time like 2026-03-02 09:15': '不是有效的日期时间（如 2026-03-02 09:15）',
+  'must not be before the time served': '不能早于受理时间',
   'not a date like 2026-03-02': '不是有效日期（如 2026-03-02）',
   'not a time like 08:52': '不是有效时间（如 08:52）',
   'sign-in or sign-out required': '签到和签退至少填写一项',

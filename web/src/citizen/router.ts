@@ -8,7 +8,8 @@ declare module 'vue-router' {
   }
 }
 
-// Citizen pages live under /r (rate a window), /c (complaints) and /p (public figures).
+// Citizen pages live under /r (rate a window), /c (complaints) and /p (public figures); /d is
+// the window's rating device.
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
@@ -49,6 +50,13 @@ export const router = createRouter({
       name: 'stats',
       component: () => import('./pages/stats/StatsPage.vue'),
       meta: { title: 'stats.title', page: 'stats' },
+    },
+    {
+      // The window's rating device (评价器): its own chunk, with the QR code library.
+      path: '/d',
+      name: 'device',
+      component: () => import('./pages/device/DevicePage.vue'),
+      meta: { title: 'device.question', page: 'device' },
     },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   ],

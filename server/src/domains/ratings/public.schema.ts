@@ -4,6 +4,7 @@ import { publicWindow, type PublicWindow as PublicWindowShape } from './public.s
 import { qrSignature, submitRatingInput, windowCode } from './rating.inputs.js';
 import type { RatingSettings } from './rating.settings.js';
 import { submitRating, type SubmitRatingResult } from './submit.service.js';
+import { answerSteeringQuestion } from './steering.service.js';
 import { issueTicket } from './ticket.service.js';
 
 // What the citizen's rating page may see and do, without logging in (names fixed in API.md).
@@ -63,6 +64,9 @@ const SubmitRatingResultRef = builder.objectRef<SubmitRatingResult>('SubmitRatin
       nullable: true,
       description: "A bad rating's code (PJ-…) to follow its fix at /p/fix/<code>",
     }),
+    askSteering: t.exposeBoolean('askSteering', {
+      description: 'Ask 工作人员是否要求您给好评？ now (answerSteeringQuestion)',
+    }),
   }),
 });
 
@@ -107,5 +111,14 @@ builder.mutationFields((t) => ({
     type: SubmitRatingResultRef,
     args: { input: t.arg({ type: SubmitRatingInput, required: true }) },
     resolve: (_, { input }, ctx) => submitRating(ctx, input),
+  }),
+  answerSteeringQuestion: t.boolean({
+    description:
+      'After a good rating: did the staff ask for it? Answered once, by the rating’s clientKey, within 30 minutes',
+    args: {
+      clientKey: t.arg.string({ required: true, validate: submitRatingInput.shape.clientKey }),
+      staffAsked: t.arg.boolean({ required: true }),
+    },
+    resolve: (_, a) => answerSteeringQuestion(a.clientKey, a.staffAsked),
   }),
 }));

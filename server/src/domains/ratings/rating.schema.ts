@@ -1,3 +1,4 @@
+import { CHANNEL_NAMES, RATING_CHANNELS, type RatingChannel } from '../../../../common/channels.js';
 import { can } from '../../../../common/roles.js';
 import { builder } from '../../graphql/builder.js';
 import type { SessionUser } from '../../graphql/context.js';
@@ -5,6 +6,7 @@ import { loadByIds, refKey } from '../../graphql/loaders.js';
 import { pageArgs, pageType } from '../../graphql/pagination.js';
 import { canSeeDepartment, requireUser } from '../accounts/access.js';
 import { DepartmentRef } from '../departments/department.schema.js';
+import { ServiceItemRef } from '../service-items/service-item.schema.js';
 import { StaffRef } from '../staff/staff.schema.js';
 import { WindowRef } from '../windows/window.schema.js';
 import { RatingLevelEnum } from './public.schema.js';
@@ -15,6 +17,14 @@ import { maskPhone } from '../../../../common/phone.js';
 
 /** Contact details are for those who call the citizen back: managers and the department's liaison. */
 export const mayCallBack = (user: SessionUser | null) => can(user?.role, 'callBack');
+
+/** 评价渠道 (GB/T 39046-2020 table 9). */
+export const RatingChannelEnum = builder.enumType('RatingChannel', {
+  values: Object.fromEntries(RATING_CHANNELS.map((c) => [c, { description: CHANNEL_NAMES[c] }])) as Record<
+    RatingChannel,
+    { description: string }
+  >,
+});
 
 export const RatingRef = builder.loadableObjectRef<Rating, string>('Rating', { load: loadByIds<Rating>(RatingModel) });
 
@@ -28,6 +38,16 @@ RatingRef.implement({
     tags: t.exposeStringList('tags'),
     comment: t.exposeString('comment'),
     caseNumber: t.exposeString('caseNumber', { nullable: true }),
+    channel: t.field({ type: RatingChannelEnum, resolve: (r) => r.channel }),
+    servedCase: t.exposeString('servedCase', {
+      nullable: true,
+      description: 'The case (办件编号) the centre knows this rating is bound to; null if unbound',
+    }),
+    serviceItem: t.field({ type: ServiceItemRef, nullable: true, resolve: (r) => refKey(r.serviceItem) }),
+    staffAskedForGood: t.exposeBoolean('staffAskedForGood', {
+      nullable: true,
+      description: 'After a good rating: the answer to 工作人员是否要求您给好评？ (null: not asked or not answered)',
+    }),
     callbackPhone: t.string({
       nullable: true,
       description: 'Full for managers and the department, masked (138****1234) for others',

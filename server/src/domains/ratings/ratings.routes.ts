@@ -1,3 +1,4 @@
+import { CHANNEL_NAMES } from '../../../../common/channels.js';
 import { RATING_LEVEL_LABELS } from '../../../../common/ratings.js';
 import { localDateTime } from '../../../../common/time.js';
 import { Router } from 'express';
@@ -10,6 +11,7 @@ import { requestIdOf, type Logger } from '../../lib/logger.js';
 import { requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { DepartmentModel } from '../departments/department.model.js';
+import { ServiceItemModel } from '../service-items/service-item.model.js';
 import { StaffModel } from '../staff/staff.model.js';
 import { WindowModel } from '../windows/window.model.js';
 import { RatingModel, type Rating } from './rating.model.js';
@@ -19,11 +21,23 @@ import { ratingMatch } from '../rating-stats/stats.service.js';
 const byId = <T extends { _id: unknown }>(docs: T[], name: (d: T) => string) =>
   new Map(docs.map((d) => [String(d._id), name(d)]));
 
-const HEADER = ['Time', 'Window', 'Department', 'Staff', 'Level', 'Reasons', 'Comment', 'Case number'];
+const HEADER = [
+  'Time',
+  'Window',
+  'Department',
+  'Staff',
+  'Level',
+  'Reasons',
+  'Comment',
+  'Case number',
+  'Channel',
+  'Bound case',
+  'Service item',
+];
 
 /** Names of windows, departments and staff, loaded once per export. */
 async function names() {
-  const [windows, depts, staff] = await Promise.all([
+  const [windows, depts, staff, items] = await Promise.all([
     WindowModel.find({}, { code: 1 })
       .lean()
       .then((d) => byId(d, (w) => w.code)),
@@ -33,6 +47,9 @@ async function names() {
     StaffModel.find({}, { name: 1 })
       .lean()
       .then((d) => byId(d, (x) => x.name)),
+    ServiceItemModel.find({}, { code: 1, name: 1 })
+      .lean()
+      .then((d) => byId(d, (x) => `${x.code} ${x.name}`)),
   ]);
   return (r: Rating) => [
     localDateTime(r.createdAt),
@@ -43,6 +60,9 @@ async function names() {
     r.tags.join('|'),
     r.comment,
     r.caseNumber ?? '',
+    currentLang() === 'en' ? r.channel : CHANNEL_NAMES[r.channel],
+    r.servedCase ?? '',
+    r.serviceItem ? (items.get(String(r.serviceItem)) ?? '') : '',
   ];
 }
 

@@ -9,6 +9,7 @@ import { markBurst } from '../alerts/burst.service.js';
 import { cooldownLeft, readStamps, stampWindow } from './device-cookie.js';
 import { openFollowUp } from '../follow-ups/follow-up.service.js';
 import { queueForProvince } from '../province-feed/feed.service.js';
+import { publishRating } from '../integration/rating-webhook.service.js';
 import type { SubmitRatingInput } from './rating.inputs.js';
 import { normalizeCaseNumber } from '../../../../common/ids.js';
 import type { ServedCase } from '../served-cases/served-case.model.js';
@@ -25,13 +26,15 @@ export interface SubmitRatingResult {
   followUpDays: number | null;
   /** A bad rating's follow-up code (PJ-…), for the citizen to see the fix. */
   trackingCode: string | null;
+  /** After a good rating: ask whether the staff asked for it (answerSteeringQuestion). */
+  askSteering: boolean;
 }
 
 const ratingsPerIp = createCounter('rating_ip', 3600);
 const ratingsPerIpAndWindow = createCounter('rating_burst', 600);
 
 function result(
-  rating: Pick<Rating, 'negative'>,
+  rating: Pick<Rating, 'negative' | 'good'> & { staffAskedForGood?: boolean | null },
   s: RatingSettings,
   replayed: boolean,
   followUp: { trackingCode: string } | null,
@@ -42,6 +45,7 @@ function result(
     negative: rating.negative,
     followUpDays: rating.negative ? s.followUpDays : null,
     trackingCode: followUp?.trackingCode ?? null,
+    askSteering: s.askStaffSteering && rating.good && (rating.staffAskedForGood ?? null) === null,
   };
 }
 
@@ -177,6 +181,10 @@ export async function submitRating(ctx: Context, input: SubmitRatingInput): Prom
   await markBurst(rating);
   await evaluateAlerts(rating, s, ctx.logger);
   await queueForProvince(rating);
+  // The rating is stored: a failure to queue its webhooks is logged, never the citizen's error.
+  await publishRating(rating).catch((err: unknown) =>
+    ctx.logger.warn({ err: (err as Error).message }, 'rating webhooks not queued'),
+  );
   await stampWindow(ctx, stamps, windowId, now.getTime());
   return result(rating, s, false, followUp);
 }

@@ -9,6 +9,7 @@ import {
   House,
   List,
   Memo,
+  Monitor,
   Notebook,
   OfficeBuilding,
   Postcard,
@@ -242,6 +243,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'accounts',
         component: () => import('../pages/accounts/AccountsView.vue'),
         meta: { title: 'menu.accounts', can: 'manageAccounts', menu: { group: 'system', icon: UserFilled } },
+      },
+      {
+        path: 'devices',
+        name: 'devices',
+        component: () => import('../pages/devices/DevicesView.vue'),
+        meta: { title: 'menu.devices', can: 'manageDevices', menu: { group: 'system', icon: Monitor } },
       },
       {
         path: 'audit',

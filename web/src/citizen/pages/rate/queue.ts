@@ -1,5 +1,5 @@
 import { ApiError } from '@/graphql/client';
-import { issueTicket, submitRating, type RatingInput, type SubmitResult } from './api';
+import { issueCaseTicket, issueTicket, submitRating, type CaseQr, type RatingInput, type SubmitResult } from './api';
 
 // A rating is kept on the phone until the server has it. Each submission has a clientKey made
 // once, so however often it is resent (lost answers, flaky hall Wi-Fi) it is stored once.
@@ -10,6 +10,8 @@ export interface Pending {
   code: string;
   sig: string;
   ticket: string | null;
+  /** Set when the page was opened from a device's rotating code for one case. */
+  caseQr?: CaseQr;
   input: Omit<RatingInput, 'ticket'>;
 }
 
@@ -45,7 +47,7 @@ export const isTransient = (err: unknown) =>
 export async function send(p: Pending, retried = false): Promise<SubmitResult> {
   try {
     if (!p.ticket) {
-      p.ticket = (await issueTicket(p.code, p.sig)).ticket;
+      p.ticket = (await (p.caseQr ? issueCaseTicket(p.caseQr) : issueTicket(p.code, p.sig))).ticket;
       enqueue(p);
     }
     const result = await submitRating({ ...p.input, ticket: p.ticket });
