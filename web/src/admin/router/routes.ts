@@ -3,6 +3,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import {
   Calendar,
   ChatLineSquare,
+  Connection,
   DataAnalysis,
   Document,
   DocumentCopy,
@@ -11,6 +12,7 @@ import {
   Memo,
   Monitor,
   Notebook,
+  PieChart,
   OfficeBuilding,
   Postcard,
   Setting,
@@ -237,6 +239,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'cases',
         component: () => import('../pages/cases/CasesView.vue'),
         meta: { title: 'menu.cases', can: 'readCases', menu: { group: 'bulletins', icon: DocumentCopy } },
+      },
+      {
+        path: 'integrations',
+        name: 'integrations',
+        component: () => import('../pages/integrations/IntegrationsView.vue'),
+        meta: { title: 'menu.integrations', can: 'manageIntegrations', menu: { group: 'system', icon: Connection } },
+      },
+      {
+        path: 'ratings/participation',
+        name: 'participation',
+        component: () => import('../pages/participation/ParticipationView.vue'),
+        meta: { title: 'menu.participation', can: 'readRatings', menu: { group: 'ratings', icon: PieChart } },
       },
       {
         path: 'accounts',
