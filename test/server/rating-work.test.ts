@@ -14,7 +14,8 @@ import { rate } from '../helpers/rating.js';
 // The roster (one document per shift assignment) is read by window and time: it grows with
 // the staff's shifts, not with the ratings, so its filter may be a scan. The accounts are read for
 // a bad rating's department liaisons (to notify them): a few hundred at most, whatever is rated.
-const NOT_GROWING = new Set(['duty_roster', 'users']);
+// rating_webhooks: the centre's few configured receivers (an admin's list), not a growing collection.
+const NOT_GROWING = new Set(['duty_roster', 'users', 'rating_webhooks']);
 const STORED = 3000;
 
 interface Op {

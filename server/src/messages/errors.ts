@@ -193,7 +193,8 @@ export const errorsZh: Record<string, string> = {
   // The provincial feed's settings.
   'letters, digits and _ (empty: left out)': '只能是字母、数字和 _（留空表示不推送该字段）',
   '1 to 4 letters or digits': '须为 1 至 4 位字母或数字',
-  'pushing needs an address and a signing secret of at least 16 characters': '开启推送需填写接收地址和至少 16 个字符的签名密钥',
+  'pushing needs an address and a signing secret of at least 16 characters':
+    '开启推送需填写接收地址和至少 16 个字符的签名密钥',
   'each level needs a code of its own': '每个满意度等级须有不同的代码',
   'each field needs a name of its own': '每个字段须有不同的名称',
   'a mobile or landline number': '请填写手机号或固定电话',

@@ -34,7 +34,7 @@ const StatusRef = builder.objectRef<PublicFix>('RatingFixStatus').implement({
     category: t.field({
       type: BadRatingClassEnum,
       nullable: true,
-      resolve: (f) => (f.category as BadRatingClass | null) ?? null,
+      resolve: (f) => f.category ?? null,
     }),
     result: t.exposeString('result', { nullable: true, description: 'What was done, once closed' }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.closedAt ?? null }),
