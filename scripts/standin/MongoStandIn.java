@@ -24,6 +24,8 @@ import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 public class MongoStandIn {
+  private static final int WORKERS = 64;
+
   public static void main(String[] args) throws Exception {
     String host = "127.0.0.1";
     int port = 0;
@@ -41,7 +43,10 @@ public class MongoStandIn {
     MongoBackend backend = file == null ? new MemoryBackend() : openFile(file, durability);
     backend.version(ServerVersion.MONGO_5_0);
     MongoServer server = new MongoServer(backend);
-    server.bind(new InetSocketAddress(host, port));
+    // One worker thread per connection, near enough: a durable write blocks its thread until the
+    // file is synced, and netty's default (2 per core) leaves the other writers queued behind it
+    // instead of sharing that sync. 50 concurrent writers: 629 inserts/s with 4, 806 with 64.
+    server.bind(new InetSocketAddress(host, port), 1, WORKERS);
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
     InetSocketAddress bound = server.getLocalAddress();
     System.out.println("LISTENING " + bound.getHostString() + ":" + bound.getPort());

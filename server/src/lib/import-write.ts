@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import type { ImportReport, Table } from './table-import.js';
+import { accepted, type ImportReport, type Table } from './table-import.js';
 
 // Stores the rows of an import by their natural key and says what was new, changed or already
 // there. The comparison is made here, against the stored records, rather than read from the
@@ -40,15 +40,5 @@ export async function upsertRows<R extends Record<string, unknown>>(
   // In chunks too: casting and encoding 20,000 operations in one call holds the event loop for a second.
   for (let i = 0; i < ops.length; i += WRITE_CHUNK)
     await model.bulkWrite(ops.slice(i, i + WRITE_CHUNK) as never, { ordered: false });
-  const rows = table.rows.length;
-  return {
-    ok: true,
-    rows,
-    imported: rows,
-    added,
-    updated,
-    unchanged: rows - added - updated,
-    encoding: table.encoding,
-    errors: [],
-  };
+  return accepted(table, added, updated);
 }

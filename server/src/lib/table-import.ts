@@ -173,5 +173,12 @@ export const rejected = (table: Table): ImportReport => ({
   errors: table.errors,
 });
 
+/** Every row stored: `added` of them new, `updated` changed, the rest already stored as they are. */
+export const accepted = (table: Table, added: number, updated: number): ImportReport => {
+  const rows = table.rows.length;
+  const unchanged = rows - added - updated;
+  return { ok: true, rows, imported: rows, added, updated, unchanged, encoding: table.encoding, errors: [] };
+};
+
 /** A template to fill in: the columns named in the user's language (the import reads both) and one sample row. */
 export const templateOf = (fields: string[], sample: Cell[]) => xlsxOf(fields.map(columnName), [sample]);

@@ -1,5 +1,4 @@
 import { isObjectId, UUID } from '../../../../common/ids.js';
-import { sendXlsx } from '../../lib/table-export.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { SessionUser } from '../../graphql/context.js';
 import { invalidState, notFound, validationFailed } from '../../graphql/errors.js';
@@ -8,8 +7,7 @@ import { requireCsrfHeader, requireStaff } from '../accounts/http-auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileIdForKey, fileInfo, storeImage } from '../files/file-store.js';
 import { WindowModel } from '../windows/window.model.js';
-import { importLimits } from '../../lib/import-limits.js';
-import { MAX_IMPORT_BYTES } from '../../lib/table-import.js';
+import { tableImportRouter } from '../../lib/import-route.js';
 import { importSignIns, signInTemplate } from './attendance.import.js';
 import { PHOTO_PURPOSE } from './finding.service.js';
 import { runnableRound } from './round-run.service.js';
@@ -82,34 +80,19 @@ export function inspectionsRouter(logger: Logger) {
     }),
   );
 
-  router.post(
-    '/api/attendance/sign-ins',
-    requireCsrfHeader,
-    requireStaff('importSignIns'),
-    raw(MAX_IMPORT_BYTES),
-    importLimits,
-    handle(async (req, res, user) => {
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const report = await importSignIns(body);
-      await recordAudit(
-        {
-          user,
-          action: 'importSignIns',
-          targetType: 'SignIn',
-          ok: report.ok,
-          args: { rows: report.rows, errors: report.errors.length },
-          requestId: requestIdOf(req),
-          source: req.ip,
-        },
-        logger,
-      );
-      res.status(report.ok ? 200 : 422).json(report);
-    }),
+  router.use(
+    tableImportRouter(
+      {
+        path: '/api/attendance/sign-ins',
+        capability: 'importSignIns',
+        action: 'importSignIns',
+        targetType: 'SignIn',
+        templateName: 'sign-ins-template.xlsx',
+        run: (file) => importSignIns(file),
+        template: signInTemplate,
+      },
+      logger,
+    ),
   );
-  router.get('/api/attendance/sign-ins/template.xlsx', requireStaff('importSignIns'), (_req, res, next) => {
-    signInTemplate()
-      .then((data) => sendXlsx(res, 'sign-ins-template.xlsx', data))
-      .catch(next);
-  });
   return router;
 }

@@ -2,6 +2,7 @@ import { trusted, type Types } from 'mongoose';
 import { DAY_MS, isLocalDate, localInstant } from '../../../../common/time.js';
 import { CASE_NUMBER, normalizeCaseNumber } from '../../../../common/ids.js';
 import {
+  accepted,
   duplicateChecker,
   readTable,
   rejected,
@@ -142,17 +143,7 @@ export async function importServedCases(data: Buffer, userId: string): Promise<I
     if (created) added++;
     else if (completed?.modifiedCount) updated++;
   }
-  const rows = table.rows.length;
-  return {
-    ok: true,
-    rows,
-    imported: rows,
-    added,
-    updated,
-    unchanged: rows - added - updated,
-    encoding: table.encoding,
-    errors: [],
-  };
+  return accepted(table, added, updated);
 }
 
 /** The import's template (.xlsx): case numbers and codes as text, times as the system writes them. */
