@@ -5,7 +5,7 @@ import { ratingSettings } from '../../server/src/domains/ratings/rating.settings
 import { ServedCaseModel } from '../../server/src/domains/served-cases/served-case.model.js';
 import { onCaseCompleted } from '../../server/src/domains/served-cases/served-case.service.js';
 import { ServiceItemModel } from '../../server/src/domains/service-items/service-item.model.js';
-import { localDate } from '../../common/time.js';
+import { localDate, localDateTime } from '../../common/time.js';
 import { readSheet } from 'read-excel-file/node';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
@@ -15,12 +15,18 @@ import { ticketFor } from '../helpers/rating.js';
 // Served cases imported from the queue system's export, the steering question after a good
 // rating, and the participation figures built on both (issue 16 items 4 and 5).
 
-const today = localDate(new Date());
+// Case times are relative to now and in the past: the importer refuses times ahead of the clock,
+// so fixed times of day fail before opening hours, and a run may cross the centre's midnight.
+const base = Date.now() - 2 * 3600_000;
+const at = (minutes: number) => localDateTime(new Date(base + minutes * 60_000));
+/** The same time the way a spreadsheet may write it: slashes and no leading zero on the hour. */
+const slashed = (minutes: number) => at(minutes).replaceAll('-', '/').replace(' 0', ' ');
+const firstDay = localDate(new Date(base));
 const CSV = [
   '办件编号,窗口编号,工号,事项编码,受理时间,办结时间',
-  `pc-2026-0001,PC01,PC01A,PC-LIC-1,${today} 08:30,${today} 08:50`,
-  `PC-2026-0002,PC01,PC01A,,${today} 09:00,`,
-  `PC-2026-0003,PC02,,,${today.replaceAll('-', '/')} 9:10,${today} 09:40`,
+  `pc-2026-0001,PC01,PC01A,PC-LIC-1,${at(0)},${at(20)}`,
+  `PC-2026-0002,PC01,PC01A,,${at(30)},`,
+  `PC-2026-0003,PC02,,,${slashed(40)},${at(70)}`,
 ].join('\n');
 
 describe('served-case import, the steering question and participation figures', () => {
@@ -72,9 +78,9 @@ describe('served-case import, the steering question and participation figures', 
   it('refuses a file with a bad row, reporting each problem in Chinese, and stores nothing', async () => {
     const bad = [
       '办件编号,窗口编号,工号,事项编码,受理时间,办结时间',
-      `PC-2026-0009,PC01,NOBODY,,${today} 08:30,`,
+      `PC-2026-0009,PC01,NOBODY,,${at(0)},`,
       `PC-2026-0009,ZZ99,,,昨天,`,
-      `PC-2026-0010,PC01,,,${today} 09:30,${today} 09:00`,
+      `PC-2026-0010,PC01,,,${at(30)},${at(0)}`,
     ].join('\n');
     const res = await upload(manager, bad);
     expect(res.status).to.equal(422);
@@ -105,7 +111,7 @@ describe('served-case import, the steering question and participation figures', 
     expect((await ServedCaseModel.findById('PC-2026-0002').lean())!.state).to.equal('SERVED');
     expect(completions).to.deep.equal([]);
     // Moving a known case to another window is refused like the API's conflict.
-    const moved = await upload(manager, `办件编号,窗口编号,受理时间\nPC-2026-0001,PC02,${today} 08:30`);
+    const moved = await upload(manager, `办件编号,窗口编号,受理时间\nPC-2026-0001,PC02,${at(0)}`);
     expect(moved.status).to.equal(422);
     const tpl = await fetch(`${app.url}/api/served-cases/import/template.xlsx`, {
       headers: { cookie: manager.cookie! },
@@ -150,7 +156,7 @@ describe('served-case import, the steering question and participation figures', 
       windows { window { code } cases rated rate ratings unbound }
       staff { staff { staffNo } cases rated }
       steering { goodRatings answered yes yesShare } } }`;
-    const p = (await manager.gql(Q, { f: today, t: today })).data.ratingParticipation;
+    const p = (await manager.gql(Q, { f: firstDay, t: localDate(new Date()) })).data.ratingParticipation;
     expect(p.totals).to.deep.equal({ cases: 3, rated: 2, rate: 2 / 3, ratings: 4, bound: 2, unbound: 2 });
     const byCode = Object.fromEntries(p.windows.map((w: { window: { code: string } }) => [w.window.code, w]));
     expect(byCode.PC01).to.deep.include({ cases: 2, rated: 1, rate: 0.5, ratings: 2, unbound: 1 });
@@ -159,9 +165,9 @@ describe('served-case import, the steering question and participation figures', 
     expect(zhao).to.deep.include({ cases: 2, rated: 1 });
     expect(p.steering).to.deep.equal({ goodRatings: 3, answered: 1, yes: 1, yesShare: 1 });
     // A liaison sees its own department only, whatever it asks for.
-    const theirs = (await liaison.gql(Q, { f: today, t: today })).data.ratingParticipation;
+    const theirs = (await liaison.gql(Q, { f: firstDay, t: localDate(new Date()) })).data.ratingParticipation;
     expect(theirs.totals).to.deep.include({ cases: 0, ratings: 0 });
     const inspector = await staffClient(app.url, 'INSPECTOR');
-    expect(await inspector.code(Q, { f: today, t: today })).to.equal('FORBIDDEN');
+    expect(await inspector.code(Q, { f: firstDay, t: localDate(new Date()) })).to.equal('FORBIDDEN');
   });
 });

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { localDate } from '../../common/time.js';
+import { addDays, localDate } from '../../common/time.js';
 import { PROVINCE_CHANNEL, provinceChannel } from '../../server/src/domains/province-feed/feed.service.js';
 import { provinceFeedSettings } from '../../server/src/domains/province-feed/feed.settings.js';
 import { RatingModel } from '../../server/src/domains/ratings/rating.model.js';
@@ -61,6 +61,16 @@ describe('the provincial 好差评 feed', () => {
   let win: string;
   const rx = receiver();
   const today = localDate(new Date());
+  // A run that crosses the center's midnight files its later ratings under the next day: every
+  // range below reaches one day on, and the reconciliation is read as totals over the range.
+  const until = addDays(today, 1);
+  type Day = { stored: number; acknowledged: number; pending: number; failed: number; difference: number };
+  const reconciled = async () => {
+    const r = (await manager.gql(RECONCILE, { from: today, to: until })).data.provinceFeedReconciliation;
+    const sum = (k: keyof Day) => (r.days as Day[]).reduce((n, d) => n + d[k], 0);
+    const totals = { stored: sum('stored'), acknowledged: sum('acknowledged'), pending: sum('pending') };
+    return { ...r, totals: { ...totals, failed: sum('failed'), difference: sum('difference') } };
+  };
 
   before(async () => {
     app = await startTestApp();
@@ -106,9 +116,9 @@ describe('the provincial 好差评 feed', () => {
     for (let i = 0; i < 3; i++) await pass(); // all refused: the receiver is down
     expect(rx.accepted()).to.have.length(0);
     expect(rx.got.length).to.be.at.least(levels.length);
-    const during = await manager.gql(RECONCILE, { from: today, to: today });
-    expect(during.data.provinceFeedReconciliation.days[0]).to.include({ stored: 6, acknowledged: 0, pending: 6 });
-    expect(during.data.provinceFeedReconciliation.failures[0].lastError).to.include('503');
+    const during = await reconciled();
+    expect(during.totals).to.include({ stored: 6, acknowledged: 0, pending: 6 });
+    expect(during.failures[0].lastError).to.include('503');
 
     rx.setDown(false);
     for (let i = 0; i < 3; i++) await pass();
@@ -119,9 +129,9 @@ describe('the provincial 好差评 feed', () => {
     expect(accepted[0]!.record).to.include({ channel: '二维码', rater: '匿名', windowCode: 'PV01' });
     expect(accepted[0]!.record.ratedAt).to.match(/^\d{8}T\d{6}$/);
 
-    const after = await manager.gql(RECONCILE, { from: today, to: today });
-    expect(after.data.provinceFeedReconciliation.days[0]).to.deep.equal({
-      day: today,
+    const after = await reconciled();
+    expect(after.days[0].day).to.equal(today);
+    expect(after.totals).to.deep.equal({
       stored: 6,
       acknowledged: 6,
       pending: 0,
@@ -153,14 +163,14 @@ describe('the provincial 好差评 feed', () => {
   });
 
   it('exports the records of a date range as JSON and CSV in the province shape', async () => {
-    const json = await fetch(`${app.url}/api/province-feed/records.json?from=${today}&to=${today}`, {
+    const json = await fetch(`${app.url}/api/province-feed/records.json?from=${today}&to=${until}`, {
       headers: { cookie: manager.cookie! },
     });
     expect(json.status).to.equal(200);
     const { records } = (await json.json()) as { records: Array<Record<string, unknown>> };
     expect(records).to.have.length(7);
     expect(records.map((r) => r.myddm).sort()).to.deep.equal(['1', '2', '3', '4', '4', '5', '5']);
-    const csv = await fetch(`${app.url}/api/province-feed/records.csv?from=${today}&to=${today}`, {
+    const csv = await fetch(`${app.url}/api/province-feed/records.csv?from=${today}&to=${until}`, {
       headers: { cookie: manager.cookie! },
     });
     const lines = (await csv.text())
@@ -179,13 +189,12 @@ describe('the provincial 好差评 feed', () => {
     const id = await makeRating({ window: win, department: dept, level: 'BASIC', at: new Date(), suspect: true });
     expect(await OutboxModel.exists({ _id: `${PROVINCE_CHANNEL}:${id}` })).to.equal(null);
     await RatingModel.updateOne({ _id: id }, { $set: { suspect: false, counted: true } }); // reviewed as genuine
-    const owed = await manager.gql(RECONCILE, { from: today, to: today });
-    expect(owed.data.provinceFeedReconciliation.days[0].difference).to.equal(1);
-    const retry = await admin.gql('mutation($f: String!) { retryProvinceFeed(from: $f, to: $f) }', { f: today });
+    expect((await reconciled()).totals.difference).to.equal(1);
+    const RETRY = 'mutation($f: String!, $t: String!) { retryProvinceFeed(from: $f, to: $t) }';
+    const retry = await admin.gql(RETRY, { f: today, t: until });
     expect(retry.data.retryProvinceFeed).to.equal(1);
     await pass();
     expect(rx.accepted().filter((g) => g.recordId === id)).to.have.length(1);
-    const done = await manager.gql(RECONCILE, { from: today, to: today });
-    expect(done.data.provinceFeedReconciliation.days[0]).to.include({ stored: 8, acknowledged: 8, difference: 0 });
+    expect((await reconciled()).totals).to.include({ stored: 8, acknowledged: 8, difference: 0 });
   });
 });
