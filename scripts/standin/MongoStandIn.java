@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 
 public class MongoStandIn {
   private static final int WORKERS = 64;
@@ -97,12 +98,27 @@ class FileBackend extends H2Backend {
   static MVStore durableStore(String file) {
     // No background writer: every commit is ours, synchronous and under our lock, so "nothing
     // left to store" really means "on disk" (the background writer stores asynchronously).
+    MVStoreTool.compactCleanUp(file);
     MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
     // Space of chunks no version uses any more is reused at once (the default waits 45 s for the
     // OS to flush them, and a commit per write would grow the file by gigabytes meanwhile). Safe:
     // each commit is synced before the next, and a command in flight holds on to its version.
     store.setRetentionTime(0);
     return store;
+  }
+
+  /**
+   * A commit per write leaves the file mostly superseded chunks (374 MB after the demo seed, of
+   * which 92 MB live), and opening it costs in proportion. On a clean stop the live data is
+   * copied into a new file that replaces the old one atomically (about a second for the demo);
+   * a stop cut short leaves the old file whole, and a half-written copy is cleared at the next
+   * open (durableStore).
+   */
+  @Override
+  public void close() {
+    String file = durable && !store.isClosed() ? store.getFileStore().getFileName() : null;
+    super.close();
+    if (file != null) MVStoreTool.compact(file, false);
   }
 
   /**
@@ -149,6 +165,10 @@ class FileBackend extends H2Backend {
 
   private void commitWrites() {
     synchronized (commitLock) {
+      // Nothing unsaved: a command that changed nothing (an index that exists, an update that
+      // matched none: a start's migrations send dozens), or another writer's commit, already
+      // synced under this lock, covered ours. Either way there is nothing to sync.
+      if (!store.hasUnsavedChanges()) return;
       if (store.commit() < 0) return; // -1: another writer's commit covered ours
       // The background writer we turned off also compacted the file (copied the live pages of
       // mostly rewritten chunks together, so their space is reused): done here now and then.
