@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import mongoose, { trusted, type Types } from 'mongoose';
 import { ensureIndexes } from './db.js';
 import { TRACKING_PREFIXES } from '../../common/ids.js';
 import { newTrackingCode } from './domains/complaints/complaint.codes.js';
@@ -64,14 +64,28 @@ async function moveTicketUses() {
   }
 }
 
+// Steps done on this database, by name: each data step scans its whole collection (a few
+// seconds of every start on the local engine), and once done there is nothing left to find:
+// the code that writes the old shapes is gone. Index builds run every time (cheap, and a new
+// index must appear).
+const done = () => mongoose.connection.db!.collection<{ _id: string; at: Date }>('migrations');
+
+/** Forgets that a step ran (for a test that puts an old document back). */
+export async function forgetMigration(name: string) {
+  await done().deleteOne({ _id: name });
+}
+
+async function runSteps(list: Array<[string, () => Promise<unknown>]>, log: (m: string) => void) {
+  for (const [name, step] of list) {
+    if (await done().findOne({ _id: name })) continue;
+    await step();
+    await done().updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true });
+    log(`migration ${name}: done`);
+  }
+}
+
 export async function migrate(log: (m: string) => void = () => {}) {
-  for (const [name, step] of beforeIndexes) {
-    await step();
-    log(`migration ${name}: done`);
-  }
+  await runSteps(beforeIndexes, log);
   await ensureIndexes();
-  for (const [name, step] of steps) {
-    await step();
-    log(`migration ${name}: done`);
-  }
+  await runSteps(steps, log);
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { FixBoardModel, BOARD_SIZE } from '../../server/src/domains/follow-ups/fix-board.model.js';
 import { FollowUpModel } from '../../server/src/domains/follow-ups/follow-up.model.js';
-import { migrate } from '../../server/src/migrations.js';
+import { forgetMigration, migrate } from '../../server/src/migrations.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { makeDepartment, makeWindow, staffClient } from '../helpers/fixtures.js';
@@ -153,6 +153,7 @@ describe('rating fixes: the citizen sees the fix', () => {
     // As before: no index on the code, and no codes.
     await FollowUpModel.collection.dropIndex('trackingCode_1');
     await FollowUpModel.collection.updateMany({}, { $unset: { trackingCode: '' } });
+    await forgetMigration('follow_ups.trackingCode');
     await migrate();
     const codes = (await FollowUpModel.find({}).lean()).map((f) => f.trackingCode);
     expect(codes.every((c) => /^PJ-/.test(c))).to.equal(true);
