@@ -61,8 +61,8 @@ public class MongoStandIn {
   private static MongoBackend openFile(String file, String durability) {
     return switch (durability) {
       case "sync" -> new FileBackend(FileBackend.durableStore(file), true);
-      // The library's default but for the cache: the MVStore writes changes in the background about once a second,
-      // so a crash loses what was acknowledged in that last second.
+      // The library's defaults but for the cache: the MVStore writes changes in the background
+      // about once a second, so a crash loses what was acknowledged in that last second.
       case "delayed" ->
           new FileBackend(new MVStore.Builder().fileName(file).cacheSize(FileBackend.CACHE_MB).open(), false);
       default -> throw new IllegalArgumentException("--durability is sync or delayed");

@@ -75,9 +75,9 @@ export async function forgetMigration(name: string) {
   await done().deleteOne({ _id: name });
 }
 
-async function runSteps(list: Array<[string, () => Promise<unknown>]>, log: (m: string) => void) {
+async function runSteps(list: Array<[string, () => Promise<unknown>]>, ran: Set<string>, log: (m: string) => void) {
   for (const [name, step] of list) {
-    if (await done().findOne({ _id: name })) continue;
+    if (ran.has(name)) continue;
     await step();
     await done().updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true });
     log(`migration ${name}: done`);
@@ -85,7 +85,15 @@ async function runSteps(list: Array<[string, () => Promise<unknown>]>, log: (m: 
 }
 
 export async function migrate(log: (m: string) => void = () => {}) {
-  await runSteps(beforeIndexes, log);
+  // One read of the marks for every step (a handful of tiny documents).
+  const ran = new Set(
+    (
+      await done()
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((m) => m._id),
+  );
+  await runSteps(beforeIndexes, ran, log);
   await ensureIndexes();
-  await runSteps(steps, log);
+  await runSteps(steps, ran, log);
 }
