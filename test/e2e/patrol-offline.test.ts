@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
@@ -129,6 +131,44 @@ describe('the patrol app offline', function () {
     await context.setOffline(false);
     await page.locator('[data-test=queue-banner]').waitFor({ state: 'detached', timeout: 40_000 });
     await expectStoredOnce(roundId, inspector.id);
+    await context.close();
+  });
+
+  it('keeps a finding being typed when a new service worker takes over mid-round (a deployment)', async () => {
+    const { roundId, context, page } = await openRound(app.url, 'S7');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.locator('[data-test=fine-B02]').waitFor();
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
+    await page.locator('[data-test=finding-B01] [data-test=note]').fill('部署时正在填写');
+
+    // A new build on the server: the worker script changes, the browser installs it, and the new
+    // worker activates (skipWaiting) while the round is open.
+    const sw = path.resolve('web', 'dist', 'sw.js');
+    const original = await readFile(sw, 'utf8');
+    try {
+      await writeFile(sw, `${original}\n// a later build\n`);
+      await page.evaluate(async () => {
+        const reg = (await navigator.serviceWorker.getRegistration())!;
+        const before = reg.active;
+        await reg.update();
+        const next = reg.installing ?? reg.waiting ?? reg.active;
+        if (!next || next === before) throw new Error('no new service worker was installed');
+        if (next.state !== 'activated')
+          await new Promise<void>((done) =>
+            next.addEventListener('statechange', () => next.state === 'activated' && done()),
+          );
+      });
+    } finally {
+      await writeFile(sw, original);
+    }
+    // The plugin would reload on activation; the typed note is still there and is what gets saved.
+    await page.locator('[data-test=finding-B01] [data-test=save-finding]').click();
+    await page.locator('[data-test=window-B01] [data-test=window-tag]').waitFor();
+    const [saved] = await FindingModel.find({ round: roundId }).lean();
+    expect([saved?.note, loads]).to.deep.equal(['部署时正在填写', 0]);
     await context.close();
   });
 });

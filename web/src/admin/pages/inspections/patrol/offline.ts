@@ -42,5 +42,9 @@ let registered = false;
 export function registerOfflineShell() {
   if (registered || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
   registered = true;
-  void registerSW({ immediate: true });
+  // A worker that activates while a page is open (a deployment, or the first install finishing
+  // after the inspector moved on from the page that started it) would make the plugin reload
+  // the page: a finding being typed would be lost mid-round. The page keeps running on what it
+  // has loaded, and the new worker serves the next page load.
+  void registerSW({ immediate: true, onNeedReload: () => undefined });
 }
