@@ -1,5 +1,5 @@
-// Builds the web (both entries) unless web/dist is newer than every source file (web/ and the
-// common/ module it shares with the server).
+// Builds the web (both entries) unless both of web/dist's pages are newer than every source
+// file (web/ and the common/ module it shares with the server).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,8 +17,10 @@ function newest(dir: string): number {
 }
 
 export function webIsStale() {
-  const built = path.join(WEB, 'dist', 'admin.html');
-  return !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(WEB), newest(COMMON));
+  // Both faces: building one alone (`vite build --mode admin`) empties web/dist of the other.
+  const built = ['admin.html', 'citizen.html'].map((f) => path.join(WEB, 'dist', f));
+  if (!built.every((f) => existsSync(f))) return true;
+  return Math.min(...built.map((f) => statSync(f).mtimeMs)) < Math.max(newest(WEB), newest(COMMON));
 }
 
 export async function buildWebIfStale(log: (m: string) => void = console.log) {
