@@ -127,6 +127,7 @@ describe('complaints in Chromium', function () {
     expect(await page.locator('[data-test=state]').textContent()).to.equal('已办结');
     const progress = await page.locator('[data-test=progress]').textContent();
     expect(progress).to.include('经核实，已对该工作人员进行批评教育。').and.not.include('请核实并答复');
+    await page.screenshot({ path: '/tmp/wfp-e2e-complaint-track.png', fullPage: true });
     await page.click('[data-test=resolved-false]');
     await page.click('[data-test=satisfaction-DISSATISFIED]');
     await page.click('[data-test=send-feedback]');
