@@ -20,6 +20,16 @@ export const localDate = (at: Date) => asLocal(at).toISOString().slice(0, 10);
 /** The center's date and time of an instant, "2026-03-05 14:30" (for exports and print). */
 export const localDateTime = (at: Date) => asLocal(at).toISOString().slice(0, 16).replace('T', ' ');
 
+/** An instant as a person reads it: its date (and time) at the center, in their language. */
+export const formatCenterDate = (value: string | Date | null | undefined, locale: string, withTime = false) =>
+  value
+    ? new Intl.DateTimeFormat(locale, {
+        timeZone: CENTER_TIME_ZONE,
+        dateStyle: 'medium',
+        ...(withTime ? { timeStyle: 'short' } : {}),
+      }).format(new Date(value))
+    : '';
+
 /** The instant of a local date at a local time of day ("HH:MM", default midnight). */
 export const localInstant = (ymd: string, hhmm = '00:00') =>
   new Date(Date.parse(`${ymd}T${hhmm}:00.000Z`) - CENTER_UTC_OFFSET_MS);

@@ -6,6 +6,7 @@ import {
   DAY_MS,
   daysBetween,
   endOfLocalDay,
+  formatCenterDate,
   isLocalDate,
   lastDayOfMonth,
   LOCAL_DATE,
@@ -77,5 +78,14 @@ describe('unit: the centre clock', () => {
     expect([1, 2, 4, 12].map((m) => lastDayOfMonth(2026, m))).to.deep.equal([31, 28, 30, 31]);
     expect(lastDayOfMonth(2028, 2)).to.equal(29);
     expect([pad2(3), pad2(0), pad2(12)]).to.deep.equal(['03', '00', '12']);
+  });
+
+  it('shows an instant as the centre’s date, with its time when asked, in the reader’s language', () => {
+    // 16:30 UTC is already the next day at the centre.
+    const at = '2026-03-05T16:30:00.000Z';
+    expect(formatCenterDate(at, 'zh-CN')).to.equal('2026年3月6日');
+    expect(formatCenterDate(new Date(at), 'zh-CN', true)).to.equal('2026年3月6日 00:30');
+    expect(formatCenterDate(at, 'en')).to.equal('Mar 6, 2026');
+    expect([formatCenterDate(null, 'zh-CN'), formatCenterDate(undefined, 'en')]).to.deep.equal(['', '']);
   });
 });

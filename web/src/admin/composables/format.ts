@@ -1,16 +1,12 @@
 import { useI18n } from 'vue-i18n';
-import { CENTER_TIME_ZONE, localDate } from '@common/time';
+import { CENTER_TIME_ZONE, formatCenterDate, localDate } from '@common/time';
 
 /** Dates and times in the user's language, in the center's time zone. */
 export function useFormat() {
   const { locale } = useI18n();
-  const fmt = (options: Intl.DateTimeFormatOptions) => (value: string | Date | null | undefined) =>
-    value
-      ? new Intl.DateTimeFormat(locale.value, { timeZone: CENTER_TIME_ZONE, ...options }).format(new Date(value))
-      : '';
   return {
-    dateTime: fmt({ dateStyle: 'medium', timeStyle: 'short' }),
-    date: fmt({ dateStyle: 'medium' }),
+    dateTime: (value: string | Date | null | undefined) => formatCenterDate(value, locale.value, true),
+    date: (value: string | Date | null | undefined) => formatCenterDate(value, locale.value),
   };
 }
 

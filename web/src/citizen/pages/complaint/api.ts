@@ -1,7 +1,6 @@
 import { request, sendFile } from '@/graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '@/graphql/graphql';
 import { RATING_LEVELS } from '@common/ratings';
-import { CENTER_TIME_ZONE } from '@common/time';
 
 const Targets = graphql(`
   query ComplaintTargets {
@@ -103,16 +102,6 @@ export const uploadPhoto = (file: Blob) => sendFile<{ id: string }>('POST', '/ap
 export const lookUp = (trackingCode: string, contact: string) =>
   request(Status, { trackingCode, contact }).then((d) => d.complaintStatus);
 export const giveFeedback = (input: FeedbackInput) => request(Feedback, { input }).then((d) => d.giveComplaintFeedback);
-
-/** A date in the center's time zone, in the reader's language. */
-export const formatDate = (value: string | null | undefined, locale: string, withTime = false) =>
-  value
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone: CENTER_TIME_ZONE,
-        dateStyle: 'medium',
-        ...(withTime ? { timeStyle: 'short' } : {}),
-      }).format(new Date(value))
-    : '';
 
 /** What a complaint concerns: a window, a department or a staff member, and optionally a service item. */
 export interface Subject {

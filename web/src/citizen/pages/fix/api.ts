@@ -1,6 +1,5 @@
 import { request } from '@/graphql/client';
 import { graphql, type ResultOf } from '@/graphql/graphql';
-import { CENTER_TIME_ZONE } from '@common/time';
 
 const Status = graphql(`
   query RatingFixStatus($code: String!) {
@@ -43,13 +42,3 @@ export type FixStatus = NonNullable<ResultOf<typeof Status>['ratingFixStatus']>;
 export type Fix = ResultOf<typeof Fixes>['ratingFixes'][number];
 export const lookUpFix = (code: string) => request(Status, { code }).then((d) => d.ratingFixStatus);
 export const loadFixes = (windowCode: string | null) => request(Fixes, { windowCode }).then((d) => d.ratingFixes);
-
-/** A date (and time) in the centre's time zone, in the reader's language. */
-export const formatDate = (value: string | null | undefined, locale: string, withTime = false) =>
-  value
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone: CENTER_TIME_ZONE,
-        dateStyle: 'medium',
-        ...(withTime ? { timeStyle: 'short' } : {}),
-      }).format(new Date(value))
-    : '';
