@@ -65,9 +65,12 @@ async function moveTicketUses() {
 }
 
 // Steps done on this database, by name: each data step scans its whole collection (a few
-// seconds of every start on the local engine), and once done there is nothing left to find:
-// the code that writes the old shapes is gone. Index builds run every time (cheap, and a new
-// index must appear).
+// seconds of every start on the local engine), and once done on a database that one instance
+// owns (`npm start`), there is nothing left to find: the code that writes the old shapes is
+// gone. Not so in a rolling upgrade (docs/operations.md), where older instances keep writing the
+// old shapes until they are replaced: production's `db:migrate` runs every step each time, so the
+// last instance to start catches them. Index builds run every time (cheap, and a new index must
+// appear).
 const done = () => mongoose.connection.db!.collection<{ _id: string; at: Date }>('migrations');
 
 /** Forgets that a step ran (for a test that puts an old document back). */
@@ -84,14 +87,17 @@ async function runSteps(list: Array<[string, () => Promise<unknown>]>, ran: Set<
   }
 }
 
-export async function migrate(log: (m: string) => void = () => {}) {
+/** `everyStep`: run the data steps marked done too (production, where versions overlap). */
+export async function migrate(log: (m: string) => void = () => {}, { everyStep = false } = {}) {
   // One read of the marks for every step (a handful of tiny documents).
   const ran = new Set(
-    (
-      await done()
-        .find({}, { projection: { _id: 1 } })
-        .toArray()
-    ).map((m) => m._id),
+    everyStep
+      ? []
+      : (
+          await done()
+            .find({}, { projection: { _id: 1 } })
+            .toArray()
+        ).map((m) => m._id),
   );
   await runSteps(beforeIndexes, ran, log);
   await ensureIndexes();
