@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
+import { DepartmentModel } from '../../server/src/domains/departments/department.model.js';
 import { StaffModel } from '../../server/src/domains/staff/staff.model.js';
 import { WindowModel } from '../../server/src/domains/windows/window.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -56,6 +57,22 @@ describe('staff admin in Chromium', function () {
     await fieldError.waitFor();
     expect(await fieldError.textContent()).to.include('已存在编码相同的窗口');
     expect(errors.filter((e) => !e.includes('status of 200'))).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('filters the departments by 在用 / 停用', async () => {
+    await makeDepartment('TYJ', '已停用测试局');
+    await DepartmentModel.updateOne({ code: 'TYJ' }, { $set: { active: false } });
+    const page = await browser.newPage(DESKTOP);
+    await loginAs(page, admin);
+    await page.goto(`${app.url}/admin/departments`);
+    const rows = page.locator('.el-table__body tbody tr');
+    await page.getByRole('cell', { name: 'TYJ', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'GSJ', exact: true }).waitFor(); // control: both listed at first
+    await chooseOption(page, '.toolbar .el-select', '停用');
+    await page.getByRole('cell', { name: 'GSJ', exact: true }).waitFor({ state: 'detached' });
+    expect(await rows.allTextContents()).to.have.lengthOf(1);
+    expect((await rows.first().textContent())!).to.include('已停用测试局');
     await page.close();
   });
 
