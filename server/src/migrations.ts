@@ -90,15 +90,12 @@ async function runSteps(list: Array<[string, () => Promise<unknown>]>, ran: Set<
 /** `everyStep`: run the data steps marked done too (production, where versions overlap). */
 export async function migrate(log: (m: string) => void = () => {}, { everyStep = false } = {}) {
   // One read of the marks for every step (a handful of tiny documents).
-  const ran = new Set(
-    everyStep
-      ? []
-      : (
-          await done()
-            .find({}, { projection: { _id: 1 } })
-            .toArray()
-        ).map((m) => m._id),
-  );
+  const marks = everyStep
+    ? []
+    : await done()
+        .find({}, { projection: { _id: 1 } })
+        .toArray();
+  const ran = new Set(marks.map((m) => m._id));
   await runSteps(beforeIndexes, ran, log);
   await ensureIndexes();
   await runSteps(steps, ran, log);
