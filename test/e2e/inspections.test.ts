@@ -6,7 +6,7 @@ import { RoundModel } from '../../server/src/domains/inspections/round.model.js'
 import { ViolationModel } from '../../server/src/domains/inspections/violation.model.js';
 import { NoticeModel } from '../../server/src/domains/notices/notice.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { DESKTOP, launchBrowser, logIn as loginAs, PHONE, watchErrors } from '../helpers/browser.js';
+import { collapseSettled, DESKTOP, launchBrowser, logIn as loginAs, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall } from '../helpers/patrol.js';
 import { localDate } from '../../common/time.js';
@@ -55,6 +55,7 @@ describe('patrol, violations and notices in Chromium', function () {
 
     // B01: away without a reason, playing on the phone, with a photo.
     await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
+    await collapseSettled(page);
     const b01 = page.locator('[data-test=finding-B01]');
     await b01.getByText('离岗', { exact: true }).click();
     await b01.locator('[data-test=check-PHONE]').click();
@@ -68,6 +69,7 @@ describe('patrol, violations and notices in Chromium', function () {
     // C01 (another department) saved while the hall's Wi-Fi is down: kept on the phone, sent when it is back.
     await context.setOffline(true);
     await page.locator('[data-test=window-C01] .el-collapse-item__header').click();
+    await collapseSettled(page); // B01 closing, C01 opening: the save button moves meanwhile
     await page.locator('[data-test=finding-C01]').getByText('缺岗', { exact: true }).click();
     await page.locator('[data-test=finding-C01] [data-test=save-finding]').click();
     await page.locator('[data-test=queue-banner]').waitFor();

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { FindingModel } from '../../server/src/domains/inspections/finding.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
+import { collapseSettled, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall, roundFor } from '../helpers/patrol.js';
 
@@ -47,6 +47,7 @@ describe('the patrol app offline', function () {
   async function recordOffline(context: BrowserContext, page: Page) {
     await context.setOffline(true);
     await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
+    await collapseSettled(page);
     const b01 = page.locator('[data-test=finding-B01]');
     await b01.locator('[data-test=check-PHONE]').click();
     await b01.locator('[data-test=photo-input]').setInputFiles({
@@ -57,6 +58,7 @@ describe('the patrol app offline', function () {
     await b01.locator('[data-test=photo-waiting] img').waitFor();
     await b01.locator('[data-test=note]').fill('离线记录');
     await b01.locator('[data-test=save-finding]').click();
+    await collapseSettled(page); // B01 closing moves B02 up
     await page.locator('[data-test=fine-B02]').click();
     for (const w of ['B01', 'B02'])
       await page.locator(`[data-test=window-${w}] [data-test=window-tag]`, { hasText: '待同步' }).waitFor();
@@ -125,7 +127,7 @@ describe('the patrol app offline', function () {
     await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
     await page.locator('[data-test=finding-B01] [data-test=photo-waiting] img').waitFor();
     await page.locator('[data-test=finding-B01] [data-test=save-finding]').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[class*=collapse-transition-enter-active]'));
+    await collapseSettled(page);
     await page.screenshot({ path: '/tmp/wfp-patrol-offline-reload.png' });
 
     await context.setOffline(false);
@@ -142,6 +144,7 @@ describe('the patrol app offline', function () {
     let loads = 0;
     page.on('load', () => loads++);
     await page.locator('[data-test=window-B01] .el-collapse-item__header').click();
+    await collapseSettled(page);
     await page.locator('[data-test=finding-B01] [data-test=note]').fill('部署时正在填写');
 
     // A new build on the server: the worker script changes, the browser installs it, and the new

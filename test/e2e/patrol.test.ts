@@ -7,7 +7,16 @@ import { ViolationModel } from '../../server/src/domains/inspections/violation.m
 import { endSessions } from '../../server/src/domains/accounts/auth.service.js';
 import { DutyModel } from '../../server/src/domains/staff/duty.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { DESKTOP, HALL_HOST, hallUrl, launchBrowser, logIn, PHONE, watchErrors } from '../helpers/browser.js';
+import {
+  collapseSettled,
+  DESKTOP,
+  HALL_HOST,
+  hallUrl,
+  launchBrowser,
+  logIn,
+  PHONE,
+  watchErrors,
+} from '../helpers/browser.js';
 import { makeStaff, makeUser, makeWindow, PASSWORD } from '../helpers/fixtures.js';
 import { makeHall, missedRoundFor, roundFor } from '../helpers/patrol.js';
 
@@ -85,6 +94,7 @@ describe('the patrol app on a phone over plain HTTP', function () {
     // B01: playing on the phone, a photo and a note.
     let before = count();
     await tap(page.locator('[data-test=window-B01] .el-collapse-item__header'));
+    await collapseSettled(page);
     const b01 = page.locator('[data-test=finding-B01]');
     await tap(b01.locator('[data-test=check-PHONE]'));
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(b01.locator('[data-test=take-photo]'))]);
@@ -100,6 +110,7 @@ describe('the patrol app on a phone over plain HTTP', function () {
 
     // D01: two on duty; the failure concerns the second one.
     await tap(page.locator('[data-test=window-D01] .el-collapse-item__header'));
+    await collapseSettled(page);
     const d01 = page.locator('[data-test=finding-D01]');
     await tap(d01.locator('[data-test=check-EATING]'));
     await tap(d01.locator('[data-test=concerns-EATING]').getByText('吴乙'));
@@ -168,6 +179,7 @@ describe('the patrol app on a phone over plain HTTP', function () {
     // The session ends (logged out elsewhere, as the server ends sessions) while C01 is being recorded.
     await endSessions(inspector.id);
     await page.locator('[data-test=window-C01] .el-collapse-item__header').click();
+    await collapseSettled(page);
     const c01 = page.locator('[data-test=finding-C01]');
     await c01.locator('[data-test=check-UNIFORM]').click();
     await c01.locator('[data-test=note]').fill('未佩戴工作牌');

@@ -60,3 +60,13 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.click('button[type=submit]');
   await page.waitForURL((u) => !u.pathname.includes('/login'));
 }
+
+/**
+ * Waits until no Element Plus collapse panel is opening or closing. A click while one moves the
+ * page can land beside its target: under load, an inspector's save was never sent because the
+ * panel above was still closing when the button was clicked.
+ */
+export const collapseSettled = (page: Page) =>
+  page.waitForFunction(
+    () => !document.querySelector('.el-collapse-transition-enter-active, .el-collapse-transition-leave-active'),
+  );
